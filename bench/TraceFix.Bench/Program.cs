@@ -1,0 +1,3 @@
+using TraceFix.Bench;
+
+return await BenchApp.RunAsync(args);

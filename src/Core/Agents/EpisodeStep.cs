@@ -1,0 +1,14 @@
+using TraceFix.Contracts.Environment;
+
+namespace TraceFix.Core.Agents;
+
+/// <summary>One recorded step: the decision, what the environment answered, and what it cost.</summary>
+public sealed record EpisodeStep(
+    int Step,
+    CodeAction Action,
+    StepResult Result,
+    double CumulativeReward,
+    string? Error,
+    AgentUsage? Usage,
+    double EnvironmentLatencyMs,
+    DateTimeOffset At);

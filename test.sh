@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test of the solution (unit, sandbox, server, browser end-to-end) and prints a summary line.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+scripts/ensure-deps.sh --browser
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+results="artifacts/test-results"
+rm -rf "$results"
+
+dotnet build TraceFix.Web.sln -c Release -nologo -v quiet
+status=0
+dotnet test TraceFix.Web.sln -c Release --no-build -nologo -v quiet \
+  --logger "trx" --results-directory "$results" "$@" || status=$?
+
+python3 - "$results" <<'PY'
+import sys, glob, xml.etree.ElementTree as ET
+passed = failed = skipped = 0
+for path in glob.glob(f"{sys.argv[1]}/*.trx"):
+    counters = ET.parse(path).getroot().find(".//{*}Counters")
+    if counters is None:
+        continue
+    passed += int(counters.get("passed", 0))
+    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0))
+    skipped += int(counters.get("notExecuted", 0))
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status
