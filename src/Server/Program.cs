@@ -1,12 +1,14 @@
+using TraceFix.Server.Environment;
 using TraceFix.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTraceFixCore();
+builder.AddEnvironmentServer();
 
 var app = builder.Build();
 app.UseBlazorFrameworkFiles();
 app.UseStaticFiles();
-app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
+app.MapEnvironmentServer();
 app.MapFallbackToFile("index.html");
 
 app.Run();
