@@ -14,8 +14,12 @@ public sealed class EnvironmentServer : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public EnvironmentServer(int maxSessions = 64, TimeSpan? idleTimeout = null, int maxMessageBytes = 64 * 1024)
+    private readonly Action<IServiceCollection>? _services;
+
+    public EnvironmentServer(int maxSessions = 64, TimeSpan? idleTimeout = null, int maxMessageBytes = 64 * 1024,
+        Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _settings = new()
         {
             ["TraceFix:Sessions:MaxSessions"] = maxSessions.ToString(),
@@ -45,6 +49,10 @@ public sealed class EnvironmentServer : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureTestServices(services => services.TryAddSingleton<ITestRunner, FixedCodeTestRunner>());
+        builder.ConfigureTestServices(services =>
+        {
+            _services?.Invoke(services);
+            services.TryAddSingleton<ITestRunner, FixedCodeTestRunner>();
+        });
     }
 }
