@@ -15,15 +15,15 @@ internal sealed class CoreStartup(IServiceProvider services, ILogger<CoreStartup
         {
             services.GetRequiredService<TaskCatalog>();
         }
-        catch (Exception ex) when (ex is TaskPackException or InvalidOperationException)
+        catch (Exception ex) when (ex is TaskPackException or StartupRefusedException)
         {
             logger.LogCritical("TraceFix cannot start: the task catalog is unusable. {Reason}", ex.Message);
             throw;
         }
 
-        var runner = services.GetRequiredService<ITestRunner>();
         try
         {
+            var runner = services.GetRequiredService<ITestRunner>();
             var started = TimeProvider.System.GetTimestamp();
             await SandboxProbe.RunAsync(runner, cancellationToken);
             logger.LogInformation("Sandbox ready: the start-up probe passed in {ElapsedMs:F0} ms",

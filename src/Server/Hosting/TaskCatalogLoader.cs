@@ -15,7 +15,7 @@ internal static class TaskCatalogLoader
         }
         if (catalog.All.Count == 0)
         {
-            throw new InvalidOperationException(
+            throw new StartupRefusedException(
                 $"No task could be loaded from [{string.Join(", ", directories)}]. Give a task pack with --tasks DIR " +
                 $"or the {TaskSources.DirectoriesKey} setting.");
         }
