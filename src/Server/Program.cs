@@ -11,4 +11,4 @@ app.UseStaticFiles();
 app.MapEnvironmentServer();
 app.MapFallbackToFile("index.html");
 
-app.Run();
+return app.RunTraceFix();
