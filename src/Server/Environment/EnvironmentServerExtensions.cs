@@ -18,7 +18,7 @@ public static class EnvironmentServerExtensions
             .Validate(o => o.IdleTimeout > TimeSpan.Zero, "TraceFix:Sessions:IdleTimeout must be positive")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton<IEnvironmentSessionFactory, ServiceProviderSessionFactory>();
+        builder.Services.TryAddSingleton<IEnvironmentSessionFactory, DebugSessionFactory>();
         builder.Services.AddSingleton<SessionManager>();
         builder.Services.AddSingleton<EnvironmentSocketHandler>();
         builder.Services.AddHostedService<SessionReaper>();

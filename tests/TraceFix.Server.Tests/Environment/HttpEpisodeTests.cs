@@ -5,14 +5,14 @@ using System.Text.Json.Nodes;
 
 namespace TraceFix.Server.Tests.Environment;
 
-public sealed class HttpEpisodeTests
+public sealed class HttpEpisodeTests(SharedServer shared) : IClassFixture<SharedServer>
 {
     private const string Task = "binary_search_off_by_one";
 
     [Fact]
     public async Task FullEpisode_OverTheDefaultSession_PersistsBetweenRequests()
     {
-        await using var server = new EnvironmentServer();
+        var server = shared.Server;
         using var http = server.CreateHttpClient();
 
         var reset = await PostAsync(http, "/reset", new { task_name = Task, episode_id = "http-1", whatever = "ignored" });
@@ -35,7 +35,7 @@ public sealed class HttpEpisodeTests
     [Fact]
     public async Task EmptyResetBody_StartsAnEpisode()
     {
-        await using var server = new EnvironmentServer();
+        var server = shared.Server;
         using var http = server.CreateHttpClient();
 
         using var response = await http.PostAsync("/reset", null);
@@ -47,7 +47,7 @@ public sealed class HttpEpisodeTests
     [Fact]
     public async Task PrivateSessions_KeepSeparateEpisodes_AndCanBeClosed()
     {
-        await using var server = new EnvironmentServer();
+        var server = shared.Server;
         using var http = server.CreateHttpClient();
         var a = await OpenSessionAsync(http);
         var b = await OpenSessionAsync(http);
@@ -74,7 +74,7 @@ public sealed class HttpEpisodeTests
     [Fact]
     public async Task SessionCookie_IsHonoured()
     {
-        await using var server = new EnvironmentServer();
+        var server = shared.Server;
         using var handler = new HttpClientHandler { UseCookies = true };
         using var http = new HttpClient(handler) { BaseAddress = server.BaseAddress };
         var id = await OpenSessionAsync(http);
@@ -87,7 +87,7 @@ public sealed class HttpEpisodeTests
     [Fact]
     public async Task InvalidAction_Is422WithFastApiDetail()
     {
-        await using var server = new EnvironmentServer();
+        var server = shared.Server;
         using var http = server.CreateHttpClient();
         await PostAsync(http, "/reset", new { task_name = Task });
 
@@ -114,7 +114,7 @@ public sealed class HttpEpisodeTests
     [InlineData("/reset", "[]", "dict_type")]
     public async Task MalformedBodies_Are422(string path, string body, string errorType)
     {
-        await using var server = new EnvironmentServer();
+        var server = shared.Server;
         using var http = server.CreateHttpClient();
 
         var response = await http.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
@@ -127,7 +127,7 @@ public sealed class HttpEpisodeTests
     [Fact]
     public async Task UnknownTask_Is400ProblemListingKnownTasks()
     {
-        await using var server = new EnvironmentServer();
+        var server = shared.Server;
         using var http = server.CreateHttpClient();
 
         var response = await http.PostAsJsonAsync("/reset", new { task_name = "nope" });
@@ -142,7 +142,7 @@ public sealed class HttpEpisodeTests
     [Fact]
     public async Task StepAfterDone_Is409Problem()
     {
-        await using var server = new EnvironmentServer();
+        var server = shared.Server;
         using var http = server.CreateHttpClient();
         await PostAsync(http, "/reset", new { task_name = Task });
         await PostAsync(http, "/step", new { action = Actions.Of("SUBMIT") });
@@ -158,7 +158,7 @@ public sealed class HttpEpisodeTests
     [Fact]
     public async Task UnknownSessionHandle_Is404()
     {
-        await using var server = new EnvironmentServer();
+        var server = shared.Server;
         using var http = server.CreateHttpClient();
 
         var response = await http.PostAsJsonAsync("/step?session_id=deadbeef", new { action = Actions.Of("VIEW_CODE") });
@@ -170,7 +170,7 @@ public sealed class HttpEpisodeTests
     [Fact]
     public async Task DescriptionEndpoints_DescribeTheEnvironment()
     {
-        await using var server = new EnvironmentServer();
+        var server = shared.Server;
         using var http = server.CreateHttpClient();
 
         var health = JsonNode.Parse(await http.GetStringAsync("/health"))!;

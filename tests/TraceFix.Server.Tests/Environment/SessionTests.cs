@@ -3,7 +3,6 @@ using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TraceFix.Core.Sandbox;
-using TraceFix.Core.Tasks;
 using static TraceFix.Server.Tests.Environment.WebSocketEpisodeTests;
 
 namespace TraceFix.Server.Tests.Environment;
@@ -73,13 +72,14 @@ public sealed class SessionTests
     public async Task ClientThatDisconnectsMidStep_LeavesNoSessionBehind()
     {
         GatedTestRunner? gate = null;
-        await using var server = new EnvironmentServer(services: s => s.AddSingleton<ITestRunner>(sp =>
-            gate = new GatedTestRunner(new FixedCodeTestRunner(sp.GetRequiredService<TaskCatalog>()))));
+        await using var server = new EnvironmentServer(services: s => s.AddSingleton<ITestRunner>(_ =>
+            gate = new GatedTestRunner(new SandboxTestRunner(new SandboxOptions { PoolSize = 1 }))));
         var ws = await server.ConnectAsync();
         await ws.ResetAsync(new { task_name = Task });
+        gate!.Arm();
 
         await ws.SendAsync(new { type = "step", data = Actions.Of("RUN_TESTS") });
-        await gate!.Started.WaitAsync(TimeSpan.FromSeconds(30));
+        await gate.Started.WaitAsync(TimeSpan.FromSeconds(30));
         ws.Socket.Abort();
         gate.Release();
 

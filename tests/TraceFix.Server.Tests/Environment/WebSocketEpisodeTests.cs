@@ -2,14 +2,14 @@ using System.Text.Json.Nodes;
 
 namespace TraceFix.Server.Tests.Environment;
 
-public sealed class WebSocketEpisodeTests
+public sealed class WebSocketEpisodeTests(SharedServer shared) : IClassFixture<SharedServer>
 {
     private const string Task = "binary_search_off_by_one";
 
     [Fact]
     public async Task FullEpisode_ResetViewFixTestSubmit_SolvesTheTask()
     {
-        await using var server = new EnvironmentServer();
+        var server = shared.Server;
         await using var ws = await server.ConnectAsync();
 
         var reset = await ws.ResetAsync(new { task_name = Task, seed = 3, episode_id = "ep-1", unknown_key = 1 });
@@ -53,7 +53,7 @@ public sealed class WebSocketEpisodeTests
     [Fact]
     public async Task Reset_HonoursDifficultyAndSeed()
     {
-        await using var server = new EnvironmentServer();
+        var server = shared.Server;
         await using var ws = await server.ConnectAsync();
 
         var first = await ws.ResetAsync(new { difficulty = "HARD", seed = 42 });
@@ -80,7 +80,7 @@ public sealed class WebSocketEpisodeTests
     [Fact]
     public async Task State_BeforeReset_ReturnsAnEmptyState()
     {
-        await using var server = new EnvironmentServer();
+        var server = shared.Server;
         await using var ws = await server.ConnectAsync();
 
         var state = await ws.RequestAsync(new { type = "state" });

@@ -3,23 +3,18 @@ using static TraceFix.Server.Tests.Environment.WebSocketEpisodeTests;
 
 namespace TraceFix.Server.Tests.Environment;
 
-public sealed class WebSocketErrorTests : IAsyncLifetime
+public sealed class WebSocketErrorTests(SharedServer shared) : IClassFixture<SharedServer>, IAsyncLifetime
 {
-    private EnvironmentServer _server = null!;
+    private readonly EnvironmentServer _server = shared.Server;
     private EnvSocket _ws = null!;
 
     public async Task InitializeAsync()
     {
-        _server = new EnvironmentServer(maxMessageBytes: 64 * 1024);
         _ws = await _server.ConnectAsync();
         await _ws.ResetAsync(new { task_name = "binary_search_off_by_one" });
     }
 
-    public async Task DisposeAsync()
-    {
-        await _ws.DisposeAsync();
-        await _server.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _ws.DisposeAsync();
 
     [Fact]
     public async Task NonJsonText_IsInvalidJson_AndTheSessionStaysOpen()
