@@ -14,8 +14,11 @@ public sealed record SandboxOptions
     /// <summary>The unprivileged uid/gid the sandbox runs as when the host is root (65534 = nobody).</summary>
     public int SandboxUid { get; init; } = 65534;
 
-    /// <summary>Warm sandboxed interpreters kept ready; concurrent runs beyond this queue.</summary>
-    public int PoolSize { get; init; } = Math.Max(2, System.Environment.ProcessorCount);
+    /// <summary>
+    /// Warm sandboxed interpreters kept ready; concurrent runs beyond this queue. At least four, so that back-to-back
+    /// runs rotate through slots and one cleaning up after its run (reaping, emptying /tmp) never delays the next.
+    /// </summary>
+    public int PoolSize { get; init; } = Math.Max(4, System.Environment.ProcessorCount);
 
     /// <summary>Address-space limit of the solution process.</summary>
     public int MemoryLimitMb { get; init; } = 512;
