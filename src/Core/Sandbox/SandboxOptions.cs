@@ -23,11 +23,17 @@ public sealed record SandboxOptions
     /// <summary>Address-space limit of the solution process.</summary>
     public int MemoryLimitMb { get; init; } = 512;
 
+    /// <summary>
+    /// Resident memory of everything in one sandbox together (the watchdog in the zygote kills the run beyond it), since
+    /// the per-process limit alone would let a fork bomb of large allocations multiply it.
+    /// </summary>
+    public int SandboxMemoryLimitMb { get; init; } = 1024;
+
     /// <summary>CPU-time ceiling of the solution process; a run also gets at most its timeout plus a second or so.</summary>
     public int CpuSeconds { get; init; } = 30;
 
     /// <summary>Processes and threads the sandbox may hold at once (the zygote, harness and solution count as three).</summary>
-    public int MaxProcesses { get; init; } = 16;
+    public int MaxProcesses { get; init; } = 12;
 
     /// <summary>Largest file the solution may write.</summary>
     public int MaxFileSizeMb { get; init; } = 8;
