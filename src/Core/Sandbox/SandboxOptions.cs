@@ -52,7 +52,7 @@ public sealed record SandboxOptions
 
     /// <summary>
     /// Development escape hatch: run the harness without bubblewrap, as the host user, with the host's file system
-    /// and network. Never the default; the runner logs a warning whenever it is on.
+    /// and network, and no cleanup between runs. Never the default; a host that enables it should warn loudly.
     /// </summary>
     public bool Unconfined { get; init; }
 }
