@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using TraceFix.Core.Sandbox;
 using TraceFix.Server.Environment.Sessions;
 
 namespace TraceFix.Server.Tests.Environment;
@@ -50,8 +49,6 @@ public sealed class EnvironmentServer : WebApplicationFactory<Program>
         }
         builder.ConfigureTestServices(services =>
         {
-            // The real bubblewrap sandbox, with a small pool because several test servers run at once.
-            services.AddSingleton<ITestRunner>(_ => new SandboxTestRunner(new SandboxOptions { PoolSize = 2 }));
             _services?.Invoke(services);
         });
     }
