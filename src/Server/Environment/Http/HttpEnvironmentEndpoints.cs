@@ -14,12 +14,15 @@ namespace TraceFix.Server.Environment.Http;
 /// </summary>
 public static class HttpEnvironmentEndpoints
 {
+    // Bodies are read as JSON whatever their declared type (as `curl -d` sends form encoding), so no request gets a 415.
+    private const string AnyContentType = "*/*";
+
     public static IEndpointRouteBuilder MapHttpEnvironment(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("").WithTags("Environment (HTTP)");
         group.MapPost("/reset", ResetAsync)
             .WithSummary("Start a new episode in the addressed session")
-            .Accepts<ResetRequestDocument>(isOptional: true, "application/json")
+            .Accepts<ResetRequestDocument>(isOptional: true, "application/json", AnyContentType)
             .Produces<StepResponse>()
             .Produces<ValidationProblemDocument>(StatusCodes.Status422UnprocessableEntity)
             .Produces<ProblemDocument>(StatusCodes.Status400BadRequest, HttpResponses.ProblemContentType)
@@ -27,7 +30,7 @@ public static class HttpEnvironmentEndpoints
             .Produces<ProblemDocument>(StatusCodes.Status503ServiceUnavailable, HttpResponses.ProblemContentType);
         group.MapPost("/step", StepAsync)
             .WithSummary("Apply one action to the episode of the addressed session")
-            .Accepts<StepRequestDocument>("application/json")
+            .Accepts<StepRequestDocument>("application/json", AnyContentType)
             .Produces<StepResponse>()
             .Produces<ValidationProblemDocument>(StatusCodes.Status422UnprocessableEntity)
             .Produces<ProblemDocument>(StatusCodes.Status409Conflict, HttpResponses.ProblemContentType)
@@ -60,7 +63,7 @@ public static class HttpEnvironmentEndpoints
             return HttpResponses.Invalid(arguments.Errors);
         }
         return await CallAsync(context, sessions, body.Root,
-            async (env, ct) => StepResponse.From(await env.ResetAsync(arguments.Value!, ct)));
+            async (env, ct) => new StepResponseResult(await env.ResetAsync(arguments.Value!, ct)));
     }
 
     private static async Task<IResult> StepAsync(HttpContext context, SessionManager sessions, IOptions<EnvironmentServerOptions> options)
@@ -81,11 +84,11 @@ public static class HttpEnvironmentEndpoints
             return HttpResponses.Invalid(action.Errors);
         }
         return await CallAsync(context, sessions, body.Root,
-            async (env, ct) => StepResponse.From(await env.StepAsync(action.Value!, ct)));
+            async (env, ct) => new StepResponseResult(await env.StepAsync(action.Value!, ct)));
     }
 
     private static Task<IResult> StateAsync(HttpContext context, SessionManager sessions) =>
-        CallAsync(context, sessions, default, (env, ct) => env.GetStateAsync(ct));
+        CallAsync(context, sessions, default, async (env, ct) => HttpResponses.Json(await env.GetStateAsync(ct)));
 
     private static IResult OpenSession(HttpContext context, SessionManager sessions, IOptions<EnvironmentServerOptions> options)
     {
@@ -115,8 +118,8 @@ public static class HttpEnvironmentEndpoints
         return Results.NoContent();
     }
 
-    private static async Task<IResult> CallAsync<T>(HttpContext context, SessionManager sessions, JsonElement body,
-        Func<IEnvironmentSession, CancellationToken, Task<T>> call)
+    private static async Task<IResult> CallAsync(HttpContext context, SessionManager sessions, JsonElement body,
+        Func<IEnvironmentSession, CancellationToken, Task<IResult>> call)
     {
         var (session, error) = HttpSessionHandle.Resolve(context, sessions, body);
         if (session is null)
@@ -125,7 +128,7 @@ public static class HttpEnvironmentEndpoints
         }
         try
         {
-            return HttpResponses.Json(await session.RunAsync(call, context.RequestAborted));
+            return await session.RunAsync(call, context.RequestAborted);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
+using TraceFix.Contracts.Environment;
 using TraceFix.Server.Environment.Wire;
 
 namespace TraceFix.Server.Environment.WebSockets;
@@ -55,6 +56,20 @@ public sealed class SocketConnection(WebSocket socket, int maxMessageBytes)
         await using (var writer = new Utf8JsonWriter(_outgoing))
         {
             JsonSerializer.Serialize(writer, new ServerFrame<T>(type, data), WireJson.Options);
+        }
+        await socket.SendAsync(_outgoing.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+    }
+
+    public async Task SendObservationAsync(StepResult result, CancellationToken cancellationToken)
+    {
+        _outgoing.ResetWrittenCount();
+        await using (var writer = new Utf8JsonWriter(_outgoing, new JsonWriterOptions { Encoder = WireJson.Options.Encoder }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", "observation");
+            writer.WritePropertyName("data");
+            StepResponseWriter.Write(writer, result);
+            writer.WriteEndObject();
         }
         await socket.SendAsync(_outgoing.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
     }

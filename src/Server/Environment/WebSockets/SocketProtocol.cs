@@ -85,8 +85,7 @@ public sealed class SocketProtocol(SocketConnection connection, HostedSession se
         {
             return await ReplyErrorAsync(ErrorFrameData.Invalid([.. errors, .. arguments.Errors]), cancellationToken);
         }
-        return await ExecuteAsync("observation",
-            async (env, ct) => StepResponse.From(await env.ResetAsync(arguments.Value!, ct)), cancellationToken);
+        return await ExecuteAsync((env, ct) => env.ResetAsync(arguments.Value!, ct), cancellationToken);
     }
 
     private async Task<bool> StepAsync(JsonElement message, CancellationToken cancellationToken)
@@ -101,8 +100,7 @@ public sealed class SocketProtocol(SocketConnection connection, HostedSession se
         {
             return await ReplyErrorAsync(ErrorFrameData.Invalid(action.Errors), cancellationToken);
         }
-        return await ExecuteAsync("observation",
-            async (env, ct) => StepResponse.From(await env.StepAsync(action.Value!, ct)), cancellationToken);
+        return await ExecuteAsync((env, ct) => env.StepAsync(action.Value!, ct), cancellationToken);
     }
 
     private async Task<bool> StateAsync(JsonElement message, CancellationToken cancellationToken)
@@ -112,10 +110,10 @@ public sealed class SocketProtocol(SocketConnection connection, HostedSession se
         {
             return await ReplyErrorAsync(ErrorFrameData.Invalid(errors), cancellationToken);
         }
-        return await ExecuteAsync<EpisodeState>("state", (env, ct) => env.GetStateAsync(ct), cancellationToken);
+        return await ExecuteAsync((env, ct) => env.GetStateAsync(ct), cancellationToken);
     }
 
-    private async Task<bool> ExecuteAsync<T>(string replyType, Func<Core.Environment.IEnvironmentSession, CancellationToken, Task<T>> call,
+    private async Task<bool> ExecuteAsync<T>(Func<Core.Environment.IEnvironmentSession, CancellationToken, Task<T>> call,
         CancellationToken cancellationToken)
     {
         T reply;
@@ -141,7 +139,14 @@ public sealed class SocketProtocol(SocketConnection connection, HostedSession se
             }
             return await ReplyErrorAsync(new ErrorFrameData(failure.Message, failure.Code), cancellationToken);
         }
-        await connection.SendAsync(replyType, reply, cancellationToken);
+        if (reply is StepResult result)
+        {
+            await connection.SendObservationAsync(result, cancellationToken);
+        }
+        else
+        {
+            await connection.SendAsync("state", reply, cancellationToken);
+        }
         return true;
     }
 
