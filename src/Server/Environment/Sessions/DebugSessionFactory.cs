@@ -2,8 +2,14 @@ using TraceFix.Core.Environment;
 
 namespace TraceFix.Server.Environment.Sessions;
 
-/// <summary>Gives each session its own <see cref="DebugEnvironment"/> over the shared catalog and sandboxed runner.</summary>
-public sealed class DebugSessionFactory(DebugEnvironmentFactory environments) : IEnvironmentSessionFactory
+/// <summary>
+/// Gives each session its own <see cref="DebugEnvironment"/> over the shared catalog and sandboxed runner. The engine's
+/// factory is resolved on first use, so building the session services never loads tasks or starts the sandbox before
+/// the start-up checks have run and reported.
+/// </summary>
+public sealed class DebugSessionFactory(IServiceProvider services) : IEnvironmentSessionFactory
 {
-    public IEnvironmentSession Create() => environments.Create();
+    private readonly Lazy<DebugEnvironmentFactory> _environments = new(services.GetRequiredService<DebugEnvironmentFactory>);
+
+    public IEnvironmentSession Create() => _environments.Value.Create();
 }
