@@ -1,7 +1,9 @@
 using TraceFix.Server.Hosting;
+using TraceFix.Server.Store;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTraceFixCore();
+builder.AddTraceFixStore();
 
 var app = builder.Build();
 app.UseBlazorFrameworkFiles();
