@@ -23,11 +23,36 @@ public sealed partial class RunStore(IDbContextFactory<TraceFixDb> factory, Time
     }
 
     /// <summary>Ends a run that has not ended yet; false when it already had a final status.</summary>
-    public async Task<bool> FinishRunAsync(Guid runId, RunStatus status, string? error, CancellationToken cancellationToken = default)
+    public async Task<bool> FinishRunAsync(Guid runId, RunStatus status, string? error, CancellationToken cancellationToken = default) =>
+        await FinishRunCoreAsync(runId, status, error, null, cancellationToken);
+
+    /// <summary>
+    /// Cancels a run that the engine does not hold: a queued one, or a manual one (played through the API).
+    /// False when its status moved on in the meantime.
+    /// </summary>
+    public async Task<bool> CancelIfAsync(Guid runId, RunStatus seen, string manualKind, CancellationToken cancellationToken = default)
+    {
+        if (seen == RunStatus.Running)
+        {
+            await using var db = factory.CreateDbContext();
+            if (!await db.Runs.AnyAsync(r => r.Id == runId && r.AgentKind == manualKind, cancellationToken))
+            {
+                return false;
+            }
+        }
+        return await FinishRunCoreAsync(runId, RunStatus.Cancelled, "cancelled by request", seen, cancellationToken);
+    }
+
+    private async Task<bool> FinishRunCoreAsync(Guid runId, RunStatus status, string? error, RunStatus? expected, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
         var now = clock.GetUtcNow();
-        var changed = await db.Runs.Where(r => r.Id == runId && (r.Status == RunStatus.Queued || r.Status == RunStatus.Running))
+        var open = db.Runs.Where(r => r.Id == runId && (r.Status == RunStatus.Queued || r.Status == RunStatus.Running));
+        if (expected is { } only)
+        {
+            open = open.Where(r => r.Status == only);
+        }
+        var changed = await open
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status).SetProperty(r => r.FinishedAt, now).SetProperty(r => r.Error, error),
                 cancellationToken) > 0;
         if (changed && status is not RunStatus.Completed)
@@ -44,6 +69,12 @@ public sealed partial class RunStore(IDbContextFactory<TraceFixDb> factory, Time
         await using var db = factory.CreateDbContext();
         db.Episodes.Add(episode);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task SetOriginalCodeAsync(long episodeId, string code, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.CreateDbContext();
+        await db.Episodes.Where(e => e.Id == episodeId).ExecuteUpdateAsync(s => s.SetProperty(e => e.OriginalCode, code), cancellationToken);
     }
 
     public async Task AppendStepAsync(StepRecord step, CancellationToken cancellationToken = default)
