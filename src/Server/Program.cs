@@ -23,4 +23,4 @@ app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Con
 app.MapDashboardApi();
 app.MapFallbackToFile("index.html");
 
-app.Run();
+return app.RunTraceFix();
