@@ -127,6 +127,11 @@ public sealed partial class EvidenceSignals
             return false;
         }
         var g = Squash(got);
+        if (g is "None" or "True" or "False" || long.TryParse(g, out _))
+        {
+            // Small scalars match arguments by coincidence too often to mean anything.
+            return false;
+        }
         var i = Squash(input);
         // The harness writes the call itself (input=f('abc')); compare with its arguments.
         if (CallSource().Match(i) is { Success: true } call)

@@ -67,8 +67,9 @@ internal static partial class StructureMutations
             yield break;
         }
         var indent = PyLine.Indent(line);
-        var expression = line[ret.Groups["expr"].Index..].TrimEnd();
-        var returned = expression.Trim();
+        var returned = line[ret.Groups["expr"].Index..].Trim();
+        // The function's final return decides its result; early returns inside branches rarely carry this kind of bug.
+        var final = indent == function.BodyIndent;
         foreach (var local in locals.Where(l => l != returned))
         {
             var isBuilt = built.Contains(local);
@@ -76,10 +77,12 @@ internal static partial class StructureMutations
             var prior = isBuilt && !source.Uses(function, local).Any(u => ReturnLine().IsMatch(PyLine.Mask(source.Line(u))))
                 ? (returnedIsParam ? 1.2 : 0.7)
                 : 0.12;
-            yield return CandidateDraft.Line(RepairKind.ReturnLocal, n, $"{indent}return {local}", prior,
-                $"line {n} returns {(returned.Length == 0 ? "nothing" : returned)}, but the function builds '{local}' and never returns it");
+            yield return CandidateDraft.Line(RepairKind.ReturnLocal, n, $"{indent}return {local}", final ? prior : prior * 0.3,
+                isBuilt
+                    ? $"line {n} returns {(returned.Length == 0 ? "nothing" : returned)}, while the function builds '{local}' and never returns it"
+                    : $"line {n} returns {(returned.Length == 0 ? "nothing" : returned)}; '{local}' may be the value meant");
         }
-        if (returned is "True" or "False")
+        if (returned is "True" or "False" && final)
         {
             var collections = locals.Where(l => source.Uses(function, l).Any(u => Regex.IsMatch(PyLine.Mask(source.Line(u)), $@"\b{Regex.Escape(l)}\s*=\s*(\[\]|\{{\}}|set\(\)|list\(\)|deque\(\))")));
             foreach (var local in collections)
