@@ -67,7 +67,10 @@ internal static partial class StructureMutations
             yield break;
         }
         var indent = PyLine.Indent(line);
-        var returned = line[ret.Groups["expr"].Index..].Trim();
+        // The masked line has any comment blanked: the expression ends where it does, the comment is kept as it was.
+        var exprEnd = Math.Max(ret.Groups["expr"].Index, masked.TrimEnd().Length);
+        var returned = line[ret.Groups["expr"].Index..exprEnd].Trim();
+        var comment = line[exprEnd..].TrimEnd() is { Length: > 0 } rest ? "  " + rest.Trim() : "";
         // The function's final return decides its result; early returns inside branches rarely carry this kind of bug.
         var final = indent == function.BodyIndent;
         foreach (var local in locals.Where(l => l != returned))
@@ -77,7 +80,7 @@ internal static partial class StructureMutations
             var prior = isBuilt && !source.Uses(function, local).Any(u => ReturnLine().IsMatch(PyLine.Mask(source.Line(u))))
                 ? (returnedIsParam ? 1.2 : 0.7)
                 : 0.12;
-            yield return CandidateDraft.Line(RepairKind.ReturnLocal, n, $"{indent}return {local}", final ? prior : prior * 0.3,
+            yield return CandidateDraft.Line(RepairKind.ReturnLocal, n, $"{indent}return {local}{comment}", final ? prior : prior * 0.3,
                 isBuilt
                     ? $"line {n} returns {(returned.Length == 0 ? "nothing" : returned)}, while the function builds '{local}' and never returns it"
                     : $"line {n} returns {(returned.Length == 0 ? "nothing" : returned)}; '{local}' may be the value meant");
@@ -88,7 +91,7 @@ internal static partial class StructureMutations
             foreach (var local in collections)
             {
                 var condition = returned == "True" ? $"len({local}) == 0" : $"len({local}) > 0";
-                yield return CandidateDraft.Line(RepairKind.ReturnCondition, n, $"{indent}return {condition}", 0.45,
+                yield return CandidateDraft.Line(RepairKind.ReturnCondition, n, $"{indent}return {condition}{comment}", 0.45,
                     $"line {n} always returns {returned}, ignoring what is left in '{local}'");
             }
         }
