@@ -29,6 +29,10 @@ internal static partial class StructureMutations
                 yield return draft;
             }
         }
+        foreach (var draft in MissingReturn(source, function))
+        {
+            yield return draft;
+        }
         foreach (var draft in Accumulators(source, function, locals))
         {
             yield return draft;
@@ -134,6 +138,12 @@ internal static partial class StructureMutations
                 yield return CandidateDraft.Line(RepairKind.MissingSort, n, PyLine.Splice(line, start, iterable.Length, $"sorted({iterable})"), 0.3,
                     $"the loop on line {n} walks '{iterable}' in its given order; it may need to be sorted first");
             }
+            if (Regex.IsMatch(iterable, @"^[A-Za-z_]\w*$"))
+            {
+                var start = iter.Index + (iter.Length - iter.Value.TrimStart().Length);
+                yield return CandidateDraft.Line(RepairKind.MissingLower, n, PyLine.Splice(line, start, iterable.Length, $"{iterable}.lower()"), 0.15,
+                    $"the loop on line {n} reads '{iterable}' with its letter case; a .lower() call may be missing");
+            }
             var split = Regex.Match(masked, @"(?<obj>[A-Za-z_]\w*)\.split\(");
             if (split.Success)
             {
@@ -162,6 +172,24 @@ internal static partial class StructureMutations
             }
             yield return CandidateDraft.Line(RepairKind.MissingRecursion, n, PyLine.Splice(line, arg.Index, arg.Length, $"{self}({arg.Value})"), 0.3,
                 $"'{arg.Value}' on line {n} is used as it is; it may need to go through {self}() recursively first");
+        }
+    }
+
+    /// <summary>A function that returns nothing but ends in a bare expression (a call whose value is dropped).</summary>
+    private static IEnumerable<CandidateDraft> MissingReturn(PySource source, PyFunction function)
+    {
+        var body = Enumerable.Range(function.DefLine + 1, function.EndLine - function.DefLine).Where(source.IsCode).ToList();
+        if (body.Count == 0 || function.Name == "__init__" || body.Any(n => ReturnLine().IsMatch(PyLine.Mask(source.Line(n)))))
+        {
+            yield break;
+        }
+        var last = body[^1];
+        var text = source.Line(last);
+        var masked = PyLine.Mask(text).Trim();
+        if (PyLine.Indent(text) == function.BodyIndent && Regex.IsMatch(masked, @"^[A-Za-z_][\w.]*(\[.*\])?(\.\w+)*\(.*\)$"))
+        {
+            yield return CandidateDraft.Line(RepairKind.ReturnMissing, last, $"{function.BodyIndent}return {text.Trim()}", 0.5,
+                $"{function.Name}() computes '{text.Trim()}' on line {last} and drops it, so it returns None");
         }
     }
 
@@ -196,10 +224,16 @@ internal static partial class StructureMutations
                     continue;
                 }
                 var (bodyEnd, bodyIndent) = LoopBody(source, loop);
-                var statement = isList ? $"{bodyIndent}{local}.append({target})" : $"{bodyIndent}{local} += {target}";
                 var prior = changed ? 0.08 : returned ? 1.5 : 0.5;
-                yield return new CandidateDraft(RepairKind.Accumulator, bodyEnd, bodyEnd, [source.Line(bodyEnd), statement], prior,
-                    $"'{local}' starts empty on line {init} and {(changed ? "is only partly updated" : "is never updated")} in the loop on line {loop}; the update '{statement.Trim()}' may be missing");
+                var lastIndent = PyLine.Indent(source.Line(bodyEnd));
+                var endsInBranch = lastIndent.Length > bodyIndent.Length && !Regex.IsMatch(source.Line(bodyEnd).Trim(), @"^(continue|break|return\b)");
+                // At the loop body's level, and, when the body ends inside a branch, also at the end of that branch.
+                foreach (var (indent, weight) in endsInBranch ? [(bodyIndent, 0.9), (lastIndent, 1.0)] : new[] { (bodyIndent, 1.0) })
+                {
+                    var statement = isList ? $"{indent}{local}.append({target})" : $"{indent}{local} += {target}";
+                    yield return new CandidateDraft(RepairKind.Accumulator, bodyEnd, bodyEnd, [source.Line(bodyEnd), statement], prior * weight,
+                        $"'{local}' starts empty on line {init} and {(changed ? "is only partly updated" : "is never updated")} in the loop on line {loop}; the update '{statement.Trim()}' may be missing");
+                }
             }
         }
     }
