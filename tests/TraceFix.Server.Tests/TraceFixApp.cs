@@ -57,6 +57,9 @@ public sealed class TraceFixApp(
             .Build();
     }
 
+    /// <summary>Stops the server (flushing its logs) but leaves the folder for inspection; the final dispose removes it.</summary>
+    public async Task DisposeAsyncKeepingFiles() => await base.DisposeAsync();
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
