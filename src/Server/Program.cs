@@ -3,6 +3,7 @@ using TraceFix.Server.Environment;
 using TraceFix.Server.Hosting;
 using TraceFix.Server.Logging;
 using TraceFix.Server.Runs;
+using TraceFix.Server.Security;
 using TraceFix.Server.Store;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,12 +13,14 @@ builder.AddEnvironmentServer();
 builder.AddTraceFixStore();
 builder.AddRunEngine();
 builder.AddDashboardApi();
+builder.AddTraceFixSecurity();
 builder.Services.AddSignalR();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseTraceFixRequestLogging();
+app.UseTraceFixSecurity();
 app.UseBlazorFrameworkFiles();
 app.UseStaticFiles();
 app.MapEnvironmentServer();
