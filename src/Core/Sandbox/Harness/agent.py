@@ -148,10 +148,11 @@ class Server:
 
 
 def run(call_r, reply_w, out_w, limits):
-    """Entry point of the solution process, forked ahead of time; never returns. No agent code runs
-    until the harness sends the source, which happens only after it has read the tests."""
+    """Entry point of the solution process, forked ahead of time by the spawner; never returns. No agent
+    code runs until the harness sends the source, which happens only after it has read the tests."""
     code = 0
     try:
+        os.setpgid(0, 0)
         become_solution_process(call_r, reply_w, out_w)
         apply_limits(limits)
         first = wire.read_frame(call_r)
