@@ -22,7 +22,7 @@ internal static partial class ReportBuilder
         }
         if (reply.Status != "ok" || reply.Result is not { } report)
         {
-            return Failed(testCode, "the test harness stopped unexpectedly (the solution may have killed it)", timedOut: false, elapsed);
+            return Failed(testCode, "the test harness stopped unexpectedly", timedOut: false, elapsed);
         }
         var tests = report.Tests ?? [];
         if (tests.Count == 0)

@@ -36,7 +36,7 @@ def apply_limits(limits):
 
 
 def become_solution_process(call_r, reply_w, out_w, keep_fds=()):
-    """Rewires stdio to the capture pipe and closes every other descriptor (the harness's and the zygote's)."""
+    """Rewires stdio to the capture pipe and closes every other descriptor (the spawner's socket included)."""
     devnull = os.open("/dev/null", os.O_RDONLY)
     os.dup2(devnull, 0)
     os.dup2(out_w, 1)
