@@ -148,6 +148,35 @@ public sealed partial class HostileSolutionTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task LongLivedSandboxProcessesCannotBeTracedOrOpened()
+    {
+        var report = await HostileRunAsync(Buggy + """
+            import ctypes, os
+            libc = ctypes.CDLL(None, use_errno=True)
+            PTRACE_ATTACH = 16
+            for pid in (1, os.getppid()):
+                attached = libc.ptrace(PTRACE_ATTACH, pid, 0, 0) == 0
+                try:
+                    os.listdir("/proc/%d/fd" % pid)
+                    fds = "open"
+                except OSError:
+                    fds = "denied"
+                try:
+                    open("/proc/%d/mem" % pid, "rb").close()
+                    mem = "open"
+                except OSError:
+                    mem = "denied"
+                print("PID", pid, "attached" if attached else "refused", fds, mem)
+            """);
+
+        // PID 1 is the zygote, the parent is the spawner: the two processes that outlive a run.
+        Assert.Contains("PID 1 refused denied denied", report.CapturedOutput);
+        Assert.Equal(2, Regex.Matches(report.CapturedOutput, "refused denied denied").Count);
+        Assert.DoesNotContain("attached", report.CapturedOutput);
+        Assert.DoesNotContain("open", report.CapturedOutput);
+    }
+
+    [Fact]
     public async Task WalkingCallerFramesFindsNoExpectedValues()
     {
         var report = await HostileRunAsync("""
