@@ -250,6 +250,33 @@ public sealed partial class HostileSolutionTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task SysVSharedMemoryIsCountedAndDoesNotOutliveTheRun()
+    {
+        var report = await HostileRunAsync(Buggy + """
+            import ctypes
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.shmat.restype = ctypes.c_void_p
+            size = 64 * 1024 * 1024
+            for i in range(40):
+                segment = libc.shmget(0, size, 0o1000 | 0o600)
+                address = libc.shmat(segment, None, 0)
+                ctypes.memset(address, 1, size)
+                libc.shmdt(ctypes.c_void_p(address))
+                print("segment", i, flush=True)
+            """, TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, report.Passed);
+        Assert.Contains("out of memory", report.Results[0].ErrorMessage);
+        var task = sandbox.Tasks.Get(Task);
+        for (var i = 0; i < 2 * sandbox.Runner.Options.PoolSize; i++)
+        {
+            var census = await sandbox.Runner.RunTestsAsync(new(
+                task.FixedCode + "print('SEGMENTS', len(open('/proc/sysvipc/shm').read().splitlines()) - 1)\n", task.TestCode, task.Timeout));
+            Assert.Contains("SEGMENTS 0", census.CapturedOutput);
+        }
+    }
+
+    [Fact]
     public async Task ForkBombIsContainedAndCleanedUp()
     {
         var report = await HostileRunAsync(Buggy + """
