@@ -9,4 +9,4 @@ app.UseStaticFiles();
 app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
 app.MapFallbackToFile("index.html");
 
-app.Run();
+return app.RunTraceFix();
