@@ -33,6 +33,24 @@ public sealed class RunAndSubmitTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task RunTests_Bonus_ComparesWithThePreviousRunNotTheBest()
+    {
+        await using var environment = await EnvironmentHarness.StartAsync(sandbox, Task);
+
+        var first = await environment.Do(ActionType.RUN_TESTS);
+        await environment.Replace(9, 16, "return -1");
+        var worse = await environment.Do(ActionType.RUN_TESTS);
+        await environment.Do(ActionType.UNDO_EDIT);
+        var back = await environment.Do(ActionType.RUN_TESTS);
+
+        Assert.StartsWith("Tests Passed: 5/8.", first.Observation.LastExecutionOutput);
+        Assert.StartsWith("Tests Passed: 3/8.", worse.Observation.LastExecutionOutput);
+        Assert.Equal(0.09, worse.Reward);
+        Assert.StartsWith("Tests Passed: 5/8.", back.Observation.LastExecutionOutput);
+        Assert.Equal(0.19, back.Reward);
+    }
+
+    [Fact]
     public async Task Submit_AfterTheRealFix_SolvesWithTopScore()
     {
         await using var environment = await EnvironmentHarness.StartAsync(sandbox, Task);
