@@ -1,12 +1,28 @@
+using TraceFix.Server.Api;
+using TraceFix.Server.Environment;
 using TraceFix.Server.Hosting;
+using TraceFix.Server.Logging;
+using TraceFix.Server.Runs;
+using TraceFix.Server.Store;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddTraceFixLogging();
 builder.AddTraceFixCore();
+builder.AddEnvironmentServer();
+builder.AddTraceFixStore();
+builder.AddRunEngine();
+builder.AddDashboardApi();
+builder.Services.AddSignalR();
 
 var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseTraceFixRequestLogging();
 app.UseBlazorFrameworkFiles();
 app.UseStaticFiles();
-app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
+app.MapEnvironmentServer();
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+app.MapDashboardApi();
 app.MapFallbackToFile("index.html");
 
 return app.RunTraceFix();
