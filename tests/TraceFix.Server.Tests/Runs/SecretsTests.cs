@@ -45,7 +45,10 @@ public sealed class SecretsTests
             var content = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file));
             Assert.False(content.Contains(Key, StringComparison.Ordinal), $"the key was written to {file}");
         }
-        Assert.NotEmpty(Directory.EnumerateFiles(app.LogDirectory));
+        var log = string.Join('\n', Directory.EnumerateFiles(app.LogDirectory).Select(File.ReadAllText));
+        Assert.Contains($"\"RunId\":\"{runId}\"", log);
+        Assert.Contains("\"EpisodeId\":", log);
+        Assert.Contains("\"RequestPath\":\"/api/runs\"", log);
     }
 
     [Fact]
