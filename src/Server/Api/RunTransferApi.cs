@@ -54,7 +54,17 @@ public static class RunTransferApi
         {
             return TypedResults.ValidationProblem(errors, title: "The import file is not valid");
         }
-        var id = await store.ImportAsync(run, episodes, cancellationToken);
+        Guid id;
+        try
+        {
+            id = await store.ImportAsync(run, episodes, cancellationToken);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException ex)
+        {
+            // One transaction: nothing was stored. A missing field or a clash the line checks above do not cover.
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"the file's records are incomplete or inconsistent: {ex.InnerException?.Message ?? ex.Message}"] },
+                title: "The import file is not valid");
+        }
         var url = ApiResults.RunUrl(id);
         return TypedResults.Created(url, new RunAccepted(id, url));
     }
@@ -95,17 +105,33 @@ public static class RunTransferApi
             switch (record)
             {
                 case { Kind: RunExportRecord.RunKind, Run: { } r } when run is null:
-                    if (record.Version != RunExportRecord.Format)
+                    if (ImportRecordCheck.Run(r) is { } runProblem)
+                    {
+                        errors[key] = [runProblem];
+                    }
+                    else if (record.Version != RunExportRecord.Format)
                     {
                         errors[key] = [$"unsupported format '{record.Version}'; expected '{RunExportRecord.Format}'"];
                     }
                     run = r;
                     break;
                 case { Kind: RunExportRecord.EpisodeKind, Episode: { } e } when run is not null:
+                    if (ImportRecordCheck.Episode(e) is { } episodeProblem)
+                    {
+                        errors[key] = [episodeProblem];
+                    }
+                    else if (episodes.Any(known => known.Episode.Index == e.Index))
+                    {
+                        errors[key] = [$"episode index {e.Index} appears twice"];
+                    }
                     episodes.Add((e, []));
                     break;
                 case { Kind: RunExportRecord.StepKind, Step: { } s } when episodes.Count > 0:
-                    if (s.Sequence <= lastSequence)
+                    if (ImportRecordCheck.Step(s) is { } stepProblem)
+                    {
+                        errors[key] = [stepProblem];
+                    }
+                    else if (s.Sequence <= lastSequence)
                     {
                         errors[key] = [$"step sequence {s.Sequence} does not follow {lastSequence}"];
                     }

@@ -43,6 +43,11 @@ public sealed class JsonBody : IDisposable
         {
             return new JsonBody(null, null);
         }
+        // The parser does not check the bytes inside strings, so invalid UTF-8 would only fail later, when a value is read.
+        if (!System.Text.Unicode.Utf8.IsValid(buffer.WrittenSpan))
+        {
+            return new JsonBody(null, HttpResponses.InvalidJson("the body is not valid UTF-8"));
+        }
         try
         {
             return new JsonBody(JsonDocument.Parse(buffer.WrittenMemory, new JsonDocumentOptions { MaxDepth = 64 }), null);

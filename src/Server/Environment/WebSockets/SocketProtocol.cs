@@ -48,6 +48,11 @@ public sealed class SocketProtocol(SocketConnection connection, HostedSession se
     private async Task<bool> HandleTextAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         JsonDocument document;
+        // The parser does not check the bytes inside strings, so invalid UTF-8 would only fail later, when a value is read.
+        if (!System.Text.Unicode.Utf8.IsValid(payload.Span))
+        {
+            return await ReplyErrorAsync(new ErrorFrameData("Invalid JSON: the frame is not valid UTF-8", ErrorCodes.InvalidJson), cancellationToken);
+        }
         try
         {
             document = JsonDocument.Parse(payload, ParseOptions);
