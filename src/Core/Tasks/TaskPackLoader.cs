@@ -76,8 +76,9 @@ public static partial class TaskPackLoader
         {
             throw new TaskPackException($"{ManifestFile}: \"difficulty\" must be easy, medium or hard (got \"{manifest.Difficulty}\")");
         }
-        var timeout = manifest.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : DefaultTimeout;
-        if (timeout <= TimeSpan.Zero || timeout > MaxTimeout)
+        // Range-check the number before converting it: TimeSpan.FromSeconds throws on huge values and NaN.
+        var seconds = manifest.TimeoutSeconds ?? DefaultTimeout.TotalSeconds;
+        if (!(seconds > 0 && seconds <= MaxTimeout.TotalSeconds))
         {
             throw new TaskPackException($"{ManifestFile}: \"timeout_s\" must be between 0 and {MaxTimeout.TotalSeconds} (got {manifest.TimeoutSeconds})");
         }
@@ -92,7 +93,7 @@ public static partial class TaskPackLoader
             SolutionCode: ReadSource(directory, manifest.Entry ?? "solution.py", "entry"),
             TestCode: ReadSource(directory, manifest.Tests ?? "test_solution.py", "tests"),
             FixedCode: ReadSource(directory, manifest.Fixed ?? "fixed.py", "fixed"),
-            Timeout: timeout,
+            Timeout: TimeSpan.FromSeconds(seconds),
             SourceDirectory: Path.GetFullPath(directory));
     }
 
