@@ -14,7 +14,7 @@ internal sealed partial class ServerChild : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ServerChild(string database, string folder)
+    private ServerChild(string database, string folder, IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -29,6 +29,10 @@ internal sealed partial class ServerChild : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__TraceFix"] = $"Data Source={database}";
         start.Environment["TraceFix__Logging__Directory"] = Path.Combine(folder, "logs");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => Collect(e.Data);
         _process.ErrorDataReceived += (_, e) => Collect(e.Data);
@@ -49,9 +53,9 @@ internal sealed partial class ServerChild : IAsyncDisposable
         }
     }
 
-    public static async Task<ServerChild> StartAsync(string database)
+    public static async Task<ServerChild> StartAsync(string database, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var child = new ServerChild(database, Path.GetDirectoryName(database)!);
+        var child = new ServerChild(database, Path.GetDirectoryName(database)!, environment);
         var exited = child._process.WaitForExitAsync();
         var first = await Task.WhenAny(child._listening.Task, exited, Task.Delay(TimeSpan.FromSeconds(90)));
         if (first != child._listening.Task)
