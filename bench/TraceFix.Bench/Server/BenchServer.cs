@@ -20,6 +20,9 @@ public sealed class BenchServer : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The child server's process id (null for <c>--url</c>), for memory sampling.</summary>
+    public int? ProcessId => _process?.Id;
+
     public static async Task<BenchServer> StartAsync(string? url, IReadOnlyDictionary<string, string> settings)
     {
         if (url is not null)
