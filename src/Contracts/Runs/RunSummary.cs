@@ -1,0 +1,25 @@
+namespace TraceFix.Contracts.Runs;
+
+/// <summary>One row of the runs list, also pushed by <c>RunStatusChanged</c>.</summary>
+/// <param name="TaskSelection">What the run was asked to play: task names joined by commas, a tier ("easy") or "all".</param>
+/// <param name="MeanScore">Mean final score of the finished episodes; null until one finishes.</param>
+/// <param name="LastSequence">Sequence number of the last stored step (0 = none); the value to pass to <c>WatchRun</c>.</param>
+public sealed record RunSummary(
+    Guid Id,
+    RunStatus Status,
+    string AgentKind,
+    string Model,
+    string TaskSelection,
+    int MaxSteps,
+    int Seed,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    int EpisodeCount,
+    int PlannedEpisodes,
+    int SolvedCount,
+    double? MeanScore,
+    long TotalTokens,
+    long LastSequence,
+    Guid? ReplaySourceRunId,
+    string? Error);

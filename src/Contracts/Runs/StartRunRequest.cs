@@ -1,0 +1,18 @@
+namespace TraceFix.Contracts.Runs;
+
+/// <summary>
+/// Body of <c>POST /api/runs</c>. Choose tasks by name (<see cref="Tasks"/>) or by tier (<see cref="Difficulty"/>:
+/// easy, medium, hard or all), not both. It never carries an API key: the LLM agent's key comes from server configuration.
+/// </summary>
+/// <param name="Agent">offline, llm or replay.</param>
+/// <param name="Model">Model name for the llm agent; the server's default when omitted.</param>
+/// <param name="MaxSteps">Step budget per episode, 1..50 (default 50).</param>
+/// <param name="ReplaySourceRunId">The stored run whose actions a replay re-executes (required for replay).</param>
+public sealed record StartRunRequest(
+    string Agent,
+    string? Model = null,
+    IReadOnlyList<string>? Tasks = null,
+    string? Difficulty = null,
+    int? MaxSteps = null,
+    int? Seed = null,
+    Guid? ReplaySourceRunId = null);
