@@ -17,4 +17,10 @@ public sealed record FailureLabel(string Code, string Title, string Detail)
 
     public static FailureLabel KillSwitch(string reason) =>
         new("kill-switch", "Kill switch", reason);
+
+    public static FailureLabel ParseError() =>
+        new("parse-error", "Unparseable answer", "The agent's answer could not be read as an action.");
+
+    public static FailureLabel TestsFailing() =>
+        new("tests-failing", "Tests still failing", "The episode ended with failing tests.");
 }

@@ -1,4 +1,5 @@
 using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Runs;
 
 namespace TraceFix.Client.Model;
 
@@ -6,6 +7,8 @@ namespace TraceFix.Client.Model;
 public sealed record StepView
 {
     public required int Number { get; init; }
+    public long Sequence { get; init; }
+    public long EpisodeId { get; init; }
     public string Thought { get; init; } = "";
     public required ActionType Action { get; init; }
     public int? StartLine { get; init; }
@@ -24,9 +27,10 @@ public sealed record StepView
     public string Output { get; init; } = "";
     public bool SyntaxError { get; init; }
     public bool Done { get; init; }
-    public int? PromptTokens { get; init; }
-    public int? CompletionTokens { get; init; }
-    public double? LatencyMs { get; init; }
+    public int PromptTokens { get; init; }
+    public int CompletionTokens { get; init; }
+    public double LatencyMs { get; init; }
+    public double EnvironmentLatencyMs { get; init; }
     public DateTimeOffset? At { get; init; }
 
     public int PassedTests => Tests.Count(t => t.Passed);
@@ -43,5 +47,30 @@ public sealed record StepView
         ActionType.UNDO_EDIT => "UNDO",
         ActionType.RESET_TO_ORIGINAL => "RESET",
         _ => Action.ToString(),
+    };
+
+    public static StepView From(StepDto dto) => new()
+    {
+        Number = dto.Index,
+        Sequence = dto.Sequence,
+        EpisodeId = dto.EpisodeId,
+        Thought = dto.Thought,
+        Action = dto.Action.Type,
+        StartLine = dto.Action.StartLine,
+        EndLine = dto.Action.EndLine,
+        NewCode = dto.Action.CodeBlock,
+        Reward = dto.Reward,
+        CumulativeReward = dto.CumulativeReward,
+        Error = dto.Error,
+        Code = CodeLines.Split(dto.CodeSnapshot),
+        Tests = dto.TestResults,
+        Output = dto.Output,
+        SyntaxError = dto.SyntaxError,
+        Done = dto.Done,
+        PromptTokens = dto.PromptTokens,
+        CompletionTokens = dto.CompletionTokens,
+        LatencyMs = dto.LatencyMs,
+        EnvironmentLatencyMs = dto.EnvironmentLatencyMs,
+        At = dto.Timestamp,
     };
 }

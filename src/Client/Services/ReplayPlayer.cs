@@ -39,9 +39,12 @@ public sealed class ReplayPlayer(TimeProvider clock) : IAsyncDisposable
         }
     }
 
+    /// <summary>Moves without raising <see cref="Changed"/>, for callers that render anyway.</summary>
+    public void Seek(int position) => Position = Math.Clamp(position, Count == 0 ? 0 : 1, Count);
+
     public async Task SeekAsync(int position)
     {
-        Position = Math.Clamp(position, Count == 0 ? 0 : 1, Count);
+        Seek(position);
         await NotifyAsync();
     }
 
