@@ -11,6 +11,5 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<IRunsApi, RunsApiClient>();
 builder.Services.AddScoped<IRunFeed, RunFeed>();
 builder.Services.AddScoped<UiPreferences>();
-builder.Services.AddTransient<KeyboardShortcuts>();
 
 await builder.Build().RunAsync();

@@ -1,0 +1,43 @@
+using TraceFix.Client.Services;
+using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Runs;
+
+namespace TraceFix.Client.Tests.Support;
+
+/// <summary>An API that answers from memory and records what it was asked.</summary>
+internal sealed class FakeRunsApi : IRunsApi
+{
+    public Dictionary<Guid, RunDetail> Runs { get; } = [];
+    public List<StartRunRequest> Started { get; } = [];
+    public List<TaskSummary> Tasks { get; } = [new("sum_even_wrong_condition", null, "easy", "Sum of evens", "wrong_condition", 11)];
+    public Func<StartRunRequest, Task<RunAccepted>>? OnStart { get; set; }
+
+    public Task<PagedResult<RunSummary>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new PagedResult<RunSummary>([.. Runs.Values.Select(r => r.Run)], query.Page, query.PageSize, Runs.Count));
+
+    public Task<RunDetail> GetRunAsync(Guid id, CancellationToken cancellationToken = default) =>
+        Runs.TryGetValue(id, out var run) ? Task.FromResult(run) : throw new ApiException("Run not found.", 404);
+
+    public Task<RunAccepted> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken = default)
+    {
+        Started.Add(request);
+        return OnStart?.Invoke(request) ?? Task.FromResult(new RunAccepted(Guid.NewGuid(), "/api/runs/x"));
+    }
+
+    public Task CancelRunAsync(Guid id, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<TaskSummary>> ListTasksAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<TaskSummary>>(Tasks);
+
+    public Task<TaskDetail> GetTaskAsync(string name, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new TaskDetail(name, null, "easy", "Sum of evens", "Add up the even numbers.", null, "def f():\n    return 1\n"));
+
+    public Task<IReadOnlyList<LeaderboardRow>> GetLeaderboardAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<LeaderboardRow>>([]);
+
+    public Task<PlaySession> StartPlayAsync(StartPlayRequest request, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public Task<PlayStepResult> PlayStepAsync(Guid sessionId, CodeAction action, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+}
