@@ -1,12 +1,26 @@
+using TraceFix.Server.Api;
 using TraceFix.Server.Hosting;
+using TraceFix.Server.Logging;
+using TraceFix.Server.Runs;
+using TraceFix.Server.Store;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddTraceFixLogging();
 builder.AddTraceFixCore();
+builder.AddTraceFixStore();
+builder.AddRunEngine();
+builder.AddDashboardApi();
+builder.Services.AddSignalR();
 
 var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseTraceFixRequestLogging();
 app.UseBlazorFrameworkFiles();
 app.UseStaticFiles();
 app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+app.MapDashboardApi();
 app.MapFallbackToFile("index.html");
 
-app.Run();
+return app.RunTraceFix();

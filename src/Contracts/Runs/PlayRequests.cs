@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using TraceFix.Contracts.Environment;
 
 namespace TraceFix.Contracts.Runs;
 
 /// <summary>Body of <c>POST /api/play</c>: a person plays one episode. A task name wins over a tier.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record StartPlayRequest(string? Task = null, string? Difficulty = null, int? Seed = null, int? MaxSteps = null);
 
 /// <summary>Answer of <c>POST /api/play</c>: the manual run, its episode and the reset observation.</summary>

@@ -26,6 +26,7 @@ namespace TraceFix.Contracts.Runs;
 [JsonSerializable(typeof(EpisodeStarted))]
 [JsonSerializable(typeof(EpisodeFinished))]
 [JsonSerializable(typeof(RunDeleted))]
+[JsonSerializable(typeof(RunExportRecord))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(double))]
 [JsonSerializable(typeof(long))]

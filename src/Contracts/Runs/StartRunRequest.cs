@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace TraceFix.Contracts.Runs;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace TraceFix.Contracts.Runs;
 /// <param name="Model">Model name for the llm agent; the server's default when omitted.</param>
 /// <param name="MaxSteps">Step budget per episode, 1..50 (default 50).</param>
 /// <param name="ReplaySourceRunId">The stored run whose actions a replay re-executes (required for replay).</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record StartRunRequest(
     string Agent,
     string? Model = null,

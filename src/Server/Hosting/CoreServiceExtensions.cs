@@ -1,13 +1,36 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TraceFix.Core.Environment;
+using TraceFix.Core.Sandbox;
 using TraceFix.Core.Tasks;
 
 namespace TraceFix.Server.Hosting;
 
 public static class CoreServiceExtensions
 {
-    /// <summary>Registers the task catalog, the sandboxed test runner and the environment factory.</summary>
+    /// <summary>
+    /// Registers the task catalog, the sandboxed test runner and the environment factory, and checks both the catalog and
+    /// the sandbox before the server starts listening.
+    /// </summary>
     public static WebApplicationBuilder AddTraceFixCore(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(_ => TaskCatalog.Load([TaskCatalog.FindBuiltInDirectory() ?? "tasks"]));
+        var services = builder.Services;
+        services.AddOptions<EnvironmentOptions>()
+            .BindConfiguration(EnvironmentOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => TaskCatalogLoader.Load(
+            sp.GetRequiredService<IConfiguration>(),
+            sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("TraceFix.Tasks")));
+        services.AddSingleton<ITestRunner>(sp => SandboxRegistration.Create(sp));
+        services.AddSingleton(sp => new DebugEnvironmentFactory(
+            sp.GetRequiredService<TaskCatalog>(),
+            sp.GetRequiredService<ITestRunner>(),
+            sp.GetRequiredService<IOptions<EnvironmentOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<CoreStartup>();
         return builder;
     }
 }

@@ -1,0 +1,61 @@
+using TraceFix.Contracts.Environment;
+using TraceFix.Core.Sandbox;
+using TraceFix.Core.Tasks;
+
+namespace TraceFix.Core.Environment;
+
+/// <summary>The mutable state of one episode. Only <see cref="DebugEnvironment"/> changes it, and only after a step's async work succeeded.</summary>
+internal sealed class Episode(string id, DebugTask task, CodeVersion original, DateTimeOffset startedAt)
+{
+    private readonly Stack<IReadOnlyList<string>> _history = new();
+
+    public string Id { get; } = id;
+
+    public DebugTask Task { get; } = task;
+
+    public DateTimeOffset StartedAt { get; } = startedAt;
+
+    public CodeVersion Original { get; } = original;
+
+    public CodeVersion Code { get; private set; } = original;
+
+    public int StepCount { get; set; }
+
+    public ActionType? PreviousAction { get; set; }
+
+    public int RepeatCount { get; set; }
+
+    /// <summary>Passing tests at the last run that produced verdicts (syntax-error runs do not count).</summary>
+    public int PassesAtLastRun { get; set; }
+
+    public int? Anchor { get; set; }
+
+    public double CumulativeReward { get; set; }
+
+    public bool Done { get; set; }
+
+    public double? FinalScore { get; set; }
+
+    public TestRunReport? LastReport { get; set; }
+
+    public int UndoDepth => _history.Count;
+
+    public IReadOnlyList<string>? PeekHistory() => _history.TryPeek(out var lines) ? lines : null;
+
+    public void ReplaceCode(CodeVersion next, HistoryChange change)
+    {
+        switch (change)
+        {
+            case HistoryChange.Push:
+                _history.Push(Code.Lines);
+                break;
+            case HistoryChange.Pop:
+                _history.Pop();
+                break;
+            case HistoryChange.Clear:
+                _history.Clear();
+                break;
+        }
+        Code = next;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace TraceFix.Server.Api;
+
+/// <summary>
+/// Turns request errors found while binding (malformed JSON, wrong types, unknown fields, missing body, too large) into
+/// 400/413 problem JSON with the offending field named; anything else becomes a 500 problem without internals.
+/// </summary>
+public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException bad)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                Exception = exception,
+                ProblemDetails = { Status = 500, Title = "Internal server error", Detail = "The server could not complete the request." },
+            });
+        }
+
+        context.Response.StatusCode = bad.StatusCode;
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = { Status = 413, Title = "Request body too large", Detail = bad.Message },
+            });
+        }
+        var json = FindJsonError(bad);
+        var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+        var message = json?.Message ?? bad.Message;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+            {
+                Status = bad.StatusCode,
+                Title = "The request is not valid",
+                Detail = bad.Message,
+            },
+        });
+    }
+
+    private static JsonException? FindJsonError(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is JsonException json)
+            {
+                return json;
+            }
+        }
+        return null;
+    }
+}

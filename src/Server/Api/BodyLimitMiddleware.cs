@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using TraceFix.Server.Runs;
+
+namespace TraceFix.Server.Api;
+
+/// <summary>
+/// Enforces <see cref="BodyLimit"/> (default <see cref="RunEngineOptions.MaxRequestBytes"/> under /api) before the body is read:
+/// a declared length over the limit gets 413 problem JSON at once; a chunked body is cut off by the server at the limit.
+/// </summary>
+public sealed class BodyLimitMiddleware(RequestDelegate next, IOptions<RunEngineOptions> options, IProblemDetailsService problems)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<BodyLimit>()?.Bytes
+            ?? (context.Request.Path.StartsWithSegments("/api") ? options.Value.MaxRequestBytes : null);
+        if (limit is { } bytes)
+        {
+            if (context.Request.ContentLength > bytes)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status413PayloadTooLarge,
+                        Title = "Request body too large",
+                        Detail = $"The body has {context.Request.ContentLength} bytes; this endpoint accepts at most {bytes}.",
+                    },
+                });
+                return;
+            }
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            {
+                feature.MaxRequestBodySize = bytes;
+            }
+        }
+        await next(context);
+    }
+}

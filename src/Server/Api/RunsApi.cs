@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TraceFix.Contracts.Runs;
+using TraceFix.Server.Runs;
+using TraceFix.Server.Store;
+
+namespace TraceFix.Server.Api;
+
+/// <summary><c>/api/runs</c>: start, list, detail, steps, cancel, delete. Export and import are in <see cref="RunTransferApi"/>.</summary>
+public static class RunsApi
+{
+    public const int MaxPageSize = 200;
+
+    public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/runs").WithTags("Runs");
+        group.MapPost("/", Start);
+        group.MapGet("/", List);
+        group.MapGet("/{id:guid}", Get);
+        group.MapGet("/{id:guid}/steps", Steps);
+        group.MapPost("/{id:guid}/cancel", Cancel);
+        group.MapDelete("/{id:guid}", Delete);
+        app.MapGet("/api/episodes/{id:long}", Episode).WithTags("Runs");
+        return app;
+    }
+
+    private static async Task<Results<Accepted<RunAccepted>, ValidationProblem, ProblemHttpResult>> Start(
+        StartRunRequest request, RunService runs, CancellationToken cancellationToken)
+    {
+        var outcome = await runs.StartAsync(request, cancellationToken);
+        if (outcome.Errors is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The run request is not valid");
+        }
+        if (outcome.RunId is not { } id)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Run queue full",
+                detail: "Too many runs are waiting; try again when some have finished.");
+        }
+        var url = ApiResults.RunUrl(id);
+        return TypedResults.Accepted(url, new RunAccepted(id, url));
+    }
+
+    private static async Task<Results<Ok<PagedResult<RunSummary>>, ValidationProblem>> List(
+        [AsParameters] RunListQuery query, RunStore store, CancellationToken cancellationToken)
+    {
+        var errors = query.Validate(out var filter);
+        return errors.Count > 0
+            ? TypedResults.ValidationProblem(errors, title: "The query is not valid")
+            : TypedResults.Ok(await store.ListAsync(filter!, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<RunDetail>, ProblemHttpResult>> Get(Guid id, RunStore store, CancellationToken cancellationToken) =>
+        await store.GetDetailAsync(id, cancellationToken) is { } detail ? TypedResults.Ok(detail) : ApiResults.NotFound($"run {id} does not exist");
+
+    private static async Task<Results<Ok<IReadOnlyList<StepDto>>, ValidationProblem, ProblemHttpResult>> Steps(
+        Guid id, long? after, int? limit, RunStore store, CancellationToken cancellationToken)
+    {
+        if (after is < 0 || limit is < 1 or > 10_000)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [after is < 0 ? "after" : "limit"] = [after is < 0 ? "after must not be negative" : "limit must be between 1 and 10000"],
+            });
+        }
+        if (await store.GetStatusAsync(id, cancellationToken) is null)
+        {
+            return ApiResults.NotFound($"run {id} does not exist");
+        }
+        return TypedResults.Ok(await store.GetStepsAfterAsync(id, after ?? 0, limit ?? 1000, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<EpisodeDto>, ProblemHttpResult>> Episode(long id, RunStore store, CancellationToken cancellationToken) =>
+        await store.GetEpisodeAsync(id, cancellationToken) is { } episode ? TypedResults.Ok(episode) : ApiResults.NotFound($"episode {id} does not exist");
+
+    private static async Task<Results<Ok<RunSummary>, ProblemHttpResult>> Cancel(Guid id, RunService runs, CancellationToken cancellationToken)
+    {
+        var (result, run) = await runs.CancelAsync(id, cancellationToken);
+        return result switch
+        {
+            RunActionResult.Done when run is not null => TypedResults.Ok(run),
+            RunActionResult.NotFound or RunActionResult.Done => ApiResults.NotFound($"run {id} does not exist"),
+            _ => ApiResults.Conflict($"run {id} has already ended ({run?.Status.ToWire()})"),
+        };
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, RunService runs, CancellationToken cancellationToken) =>
+        await runs.DeleteAsync(id, cancellationToken) switch
+        {
+            RunActionResult.Done => TypedResults.NoContent(),
+            RunActionResult.NotFound => ApiResults.NotFound($"run {id} does not exist"),
+            _ => ApiResults.Conflict($"run {id} is still queued or running; cancel it first"),
+        };
+}

@@ -1,0 +1,53 @@
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+using TraceFix.Server.Store;
+
+namespace TraceFix.Server.Logging;
+
+public static class LoggingSetup
+{
+    /// <summary>
+    /// Serilog: console, plus a daily rolling JSON file under <c>logs/</c> next to the data folder (or
+    /// <c>TraceFix:Logging:Directory</c>; <c>TraceFix:Logging:File=false</c> turns the file off). Levels come from the
+    /// <c>Serilog</c> section. Scopes (RunId, EpisodeId) become properties.
+    /// </summary>
+    public static WebApplicationBuilder AddTraceFixLogging(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var contentRoot = builder.Environment.ContentRootPath;
+        var dataDirectory = Path.GetFullPath(configuration[$"{DatabaseOptions.Section}:DataDirectory"] ?? "data", contentRoot);
+        var directory = configuration["TraceFix:Logging:Directory"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, contentRoot)
+            : Path.Combine(Path.GetDirectoryName(dataDirectory) ?? contentRoot, "logs");
+        var toFile = configuration.GetValue("TraceFix:Logging:File", true);
+
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger.ReadFrom.Configuration(configuration)
+                .ReadFrom.Services(services)
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+                .Enrich.FromLogContext()
+                .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}");
+            if (toFile)
+            {
+                logger.WriteTo.File(new CompactJsonFormatter(), Path.Combine(directory, "tracefix-.json"),
+                    rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, fileSizeLimitBytes: 50 * 1024 * 1024,
+                    rollOnFileSizeLimit: true, shared: true);
+            }
+        });
+        return builder;
+    }
+
+    public static WebApplication UseTraceFixRequestLogging(this WebApplication app)
+    {
+        // Path only: query strings are not logged.
+        app.UseSerilogRequestLogging(options => options.GetLevel = (context, _, error) =>
+            error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+            : context.Request.Path.StartsWithSegments("/_framework") || context.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
+            : LogEventLevel.Information);
+        return app;
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TraceFix.Core.Environment;
+using TraceFix.Server.Hubs;
+
+namespace TraceFix.Server.Runs;
+
+public static class RunEngineServiceExtensions
+{
+    /// <summary>The run engine (queue, concurrency limit, executor), the live step feed, manual play and the built-in agents.</summary>
+    public static WebApplicationBuilder AddRunEngine(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<RunEngineOptions>().BindConfiguration(RunEngineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EnvironmentOptions>().BindConfiguration(EnvironmentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RunQueue>();
+        services.AddSingleton<ActiveRuns>();
+        services.AddSingleton<RunExecutor>();
+        services.AddSingleton<RunService>();
+        services.AddSingleton<IRunAgentFactory, RunAgentFactory>();
+        services.AddSingleton<IEpisodeEnvironmentFactory, InProcessEnvironmentFactory>();
+        services.AddSingleton<StepFeed>();
+        services.AddSingleton<RunStepStream>();
+        services.AddSingleton<RunEvents>();
+        services.AddSingleton<Play.PlaySessions>();
+        services.AddHostedService<RunEngine>();
+        services.AddBuiltInAgents(builder.Configuration);
+        return builder;
+    }
+}

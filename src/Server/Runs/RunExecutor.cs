@@ -1,0 +1,132 @@
+using Microsoft.Extensions.Options;
+using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Runs;
+using TraceFix.Core.Agents;
+using TraceFix.Core.Tasks;
+using TraceFix.Server.Hubs;
+using TraceFix.Server.Store;
+
+namespace TraceFix.Server.Runs;
+
+/// <summary>Plays one run: its agent over each planned task, one fresh environment per episode, every step stored as it happens.</summary>
+public sealed class RunExecutor(
+    RunStore store,
+    RunEvents events,
+    IRunAgentFactory agents,
+    IEpisodeEnvironmentFactory environments,
+    TaskCatalog catalog,
+    IOptions<RunEngineOptions> options,
+    TimeProvider clock,
+    ILogger<RunExecutor> logger)
+{
+    /// <param name="cancellationToken">Cancels this run (the user's cancel or the host stopping).</param>
+    /// <param name="stopping">The host's stopping token: a run stopped by it is interrupted, not cancelled.</param>
+    public async Task ExecuteAsync(RunPlan plan, CancellationToken cancellationToken, CancellationToken stopping)
+    {
+        using var runScope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = plan.RunId });
+        logger.LogInformation("Run started: {Agent}/{Model} over {Count} task(s), budget {MaxSteps}",
+            plan.AgentKind, plan.Model, plan.Tasks.Count, plan.MaxSteps);
+        await events.RunChangedAsync(plan.RunId);
+        var status = RunStatus.Completed;
+        string? error = null;
+        try
+        {
+            var agent = await agents.CreateAsync(plan, cancellationToken);
+            try
+            {
+                (status, error) = await PlayAllAsync(plan, agent, cancellationToken);
+            }
+            finally
+            {
+                await DisposeAsync(agent);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            (status, error) = stopping.IsCancellationRequested
+                ? (RunStatus.Interrupted, "the server stopped before the run finished")
+                : (RunStatus.Cancelled, "cancelled by request");
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Run failed");
+            (status, error) = (RunStatus.Failed, ex.Message);
+        }
+        await store.FinishRunAsync(plan.RunId, status, error, CancellationToken.None);
+        logger.LogInformation("Run ended: {Status}", status.ToWire());
+        await events.RunChangedAsync(plan.RunId);
+    }
+
+    private async Task<(RunStatus, string?)> PlayAllAsync(RunPlan plan, IAgent agent, CancellationToken cancellationToken)
+    {
+        var sequence = 0L;
+        var failures = 0;
+        string? lastFailure = null;
+        for (var index = 0; index < plan.Tasks.Count; index++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var recorder = new EpisodeRecorder(store, events, clock, options.Value.MaxStoredOutputChars);
+            var failure = await PlayEpisodeAsync(plan, agent, index, recorder, sequence, cancellationToken);
+            sequence = recorder.LastSequence;
+            if (failure is not null)
+            {
+                failures++;
+                lastFailure = failure;
+            }
+            await events.RunChangedAsync(plan.RunId);
+        }
+        return failures > 0 && failures == plan.Tasks.Count
+            ? (RunStatus.Failed, lastFailure)
+            : (RunStatus.Completed, lastFailure is null ? null : $"{failures} episode(s) failed; last: {lastFailure}");
+    }
+
+    /// <summary>Plays one episode; returns the error that broke it, or null when it ran to its end.</summary>
+    private async Task<string?> PlayEpisodeAsync(RunPlan plan, IAgent agent, int index, EpisodeRecorder recorder, long sequence,
+        CancellationToken cancellationToken)
+    {
+        var task = plan.Tasks[index];
+        var difficulty = catalog.Find(task)?.Difficulty.ToWire() ?? "";
+        var runOptions = new EpisodeRunOptions { MaxSteps = plan.MaxSteps, Seed = plan.Seed + index };
+        try
+        {
+            await recorder.CreateAsync(plan.RunId, index, task, difficulty, sequence);
+            using var episodeScope = logger.BeginScope(new Dictionary<string, object> { ["EpisodeId"] = recorder.Episode!.Id });
+            await using var environment = environments.Create(plan.MaxSteps);
+            var outcome = await new EpisodeRunner(clock).RunAsync(agent, environment, new ResetOptions(task, Seed: plan.Seed + index), runOptions,
+                onReset: reset => recorder.ResetAsync(reset),
+                onStep: async step => await recorder.RecordAsync(step),
+                cancellationToken: cancellationToken);
+            var labels = FailureLabels.For(outcome, recorder.Steps, plan.MaxSteps);
+            await recorder.FinishAsync(EpisodeStatus.Completed, outcome.Success, outcome.Score, labels, outcome.StopReason);
+            logger.LogInformation("Episode {Index} on {Task}: success={Success} score={Score} steps={Steps}",
+                index, task, outcome.Success, outcome.Score, recorder.Steps.Count);
+            return null;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Episode {Index} on {Task} failed", index, task);
+            if (recorder.Episode is null)
+            {
+                throw;
+            }
+            await recorder.FinishAsync(EpisodeStatus.Failed, false, null, [FailureLabels.Error], ex.Message);
+            return ex.Message;
+        }
+    }
+
+    private static async ValueTask DisposeAsync(IAgent agent)
+    {
+        if (agent is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync();
+        }
+        else if (agent is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
+    }
+}

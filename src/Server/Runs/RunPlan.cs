@@ -1,0 +1,11 @@
+namespace TraceFix.Server.Runs;
+
+/// <summary>What a run will do, as stored when it was accepted.</summary>
+public sealed record RunPlan(
+    Guid RunId,
+    string AgentKind,
+    string Model,
+    IReadOnlyList<string> Tasks,
+    int MaxSteps,
+    int Seed,
+    Guid? ReplaySourceRunId);

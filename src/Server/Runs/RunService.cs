@@ -1,0 +1,126 @@
+using Microsoft.Extensions.Options;
+using TraceFix.Contracts.Runs;
+using TraceFix.Core.Tasks;
+using TraceFix.Server.Hubs;
+using TraceFix.Server.Store;
+
+namespace TraceFix.Server.Runs;
+
+/// <summary>What the API can do with runs: start (validate, store as queued, enqueue), cancel and delete.</summary>
+public sealed class RunService(
+    RunStore store,
+    RunQueue queue,
+    ActiveRuns active,
+    RunEvents events,
+    TaskCatalog catalog,
+    IRunAgentFactory agents,
+    IOptions<RunEngineOptions> options,
+    TimeProvider clock)
+{
+    public async Task<StartRunOutcome> StartAsync(StartRunRequest request, CancellationToken cancellationToken)
+    {
+        RunPlan? source = request.ReplaySourceRunId is { } sourceId ? await store.GetPlanAsync(sourceId, cancellationToken) : null;
+        var errors = StartRunValidator.Validate(request, catalog, agents, options.Value, source is not null);
+        if (errors.Count > 0)
+        {
+            return StartRunOutcome.Invalid(errors);
+        }
+        var agent = request.Agent.Trim();
+        var (tasks, selection) = source is not null && request.Tasks is not { Count: > 0 } && string.IsNullOrWhiteSpace(request.Difficulty)
+            ? (source.Tasks, $"replay of {source.RunId}")
+            : StartRunValidator.Resolve(request, catalog);
+        if (tasks.Count == 0)
+        {
+            return StartRunOutcome.Invalid(new() { ["difficulty"] = ["no task matches this selection"] });
+        }
+        if (tasks.Count > options.Value.MaxEpisodesPerRun)
+        {
+            return StartRunOutcome.Invalid(new() { ["tasks"] = [$"at most {options.Value.MaxEpisodesPerRun} episodes per run"] });
+        }
+
+        var run = new RunRecord
+        {
+            Id = Guid.CreateVersion7(),
+            Status = RunStatus.Queued,
+            AgentKind = agent,
+            Model = agents.ModelFor(agent, string.IsNullOrWhiteSpace(request.Model) ? null : request.Model.Trim()),
+            TaskSelection = selection.Length > 2000 ? selection[..2000] : selection,
+            PlannedTasks = string.Join('\n', tasks),
+            PlannedEpisodes = tasks.Count,
+            MaxSteps = request.MaxSteps ?? options.Value.MaxStepsPerEpisode,
+            Seed = request.Seed ?? 0,
+            ReplaySourceRunId = request.ReplaySourceRunId,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        await store.CreateRunAsync(run, cancellationToken);
+        if (!queue.TryEnqueue(run.Id))
+        {
+            await store.FinishRunAsync(run.Id, RunStatus.Failed, "the run queue is full", CancellationToken.None);
+            return StartRunOutcome.QueueFull();
+        }
+        await events.RunChangedAsync(run.Id, CancellationToken.None);
+        return StartRunOutcome.Accepted(run.Id);
+    }
+
+    public async Task<(RunActionResult Result, RunSummary? Run)> CancelAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            if (active.TryGet(runId, out var running))
+            {
+                await running.Cancellation.CancelAsync();
+                await running.Finished.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                return (RunActionResult.Done, await store.GetSummaryAsync(runId, cancellationToken));
+            }
+            var status = await store.GetStatusAsync(runId, cancellationToken);
+            if (status is null)
+            {
+                return (RunActionResult.NotFound, null);
+            }
+            if (status.Value.IsTerminal())
+            {
+                return (RunActionResult.Conflict, await store.GetSummaryAsync(runId, cancellationToken));
+            }
+            if (await store.CancelIfAsync(runId, status.Value, AgentKinds.Manual, cancellationToken))
+            {
+                await events.RunChangedAsync(runId, CancellationToken.None);
+                return (RunActionResult.Done, await store.GetSummaryAsync(runId, cancellationToken));
+            }
+            // Picked up by the engine between the two looks: it is about to appear among the active runs.
+            await Task.Delay(20, cancellationToken);
+        }
+        return (RunActionResult.Conflict, await store.GetSummaryAsync(runId, cancellationToken));
+    }
+
+    public async Task<RunActionResult> DeleteAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        var status = await store.GetStatusAsync(runId, cancellationToken);
+        if (status is null)
+        {
+            return RunActionResult.NotFound;
+        }
+        if (!status.Value.IsTerminal() || active.TryGet(runId, out _))
+        {
+            return RunActionResult.Conflict;
+        }
+        await store.DeleteAsync(runId, cancellationToken);
+        await events.RunDeletedAsync(runId);
+        return RunActionResult.Done;
+    }
+}
+
+public enum RunActionResult
+{
+    Done,
+    NotFound,
+    Conflict,
+}
+
+public sealed record StartRunOutcome(Guid? RunId, Dictionary<string, string[]>? Errors, bool Full)
+{
+    public static StartRunOutcome Accepted(Guid id) => new(id, null, false);
+
+    public static StartRunOutcome Invalid(Dictionary<string, string[]> errors) => new(null, errors, false);
+
+    public static StartRunOutcome QueueFull() => new(null, null, true);
+}

@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace TraceFix.Server.Store;
+
+public sealed class PostgresTraceFixDb(DbContextOptions<PostgresTraceFixDb> options) : TraceFixDb(options);

@@ -1,0 +1,33 @@
+using TraceFix.Contracts.Runs;
+
+namespace TraceFix.Server.Store;
+
+/// <summary>A stored run. Per-step counters (last sequence) are derived from the steps, so a step insert touches one table only.</summary>
+public sealed class RunRecord
+{
+    public Guid Id { get; set; }
+    public RunStatus Status { get; set; }
+    public required string AgentKind { get; set; }
+    public required string Model { get; set; }
+    public required string TaskSelection { get; set; }
+
+    /// <summary>Resolved task names, in play order, separated by newlines.</summary>
+    public required string PlannedTasks { get; set; }
+
+    public int MaxSteps { get; set; }
+    public int Seed { get; set; }
+    public Guid? ReplaySourceRunId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public int PlannedEpisodes { get; set; }
+    public int EpisodeCount { get; set; }
+    public int SolvedCount { get; set; }
+    public int ScoredEpisodes { get; set; }
+    public double ScoreSum { get; set; }
+    public long TotalTokens { get; set; }
+    public string? Error { get; set; }
+    public List<EpisodeRecord> Episodes { get; set; } = [];
+
+    public IReadOnlyList<string> PlannedTaskNames => PlannedTasks.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+}

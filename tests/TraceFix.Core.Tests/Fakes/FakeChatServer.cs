@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace TraceFix.Testing.Fakes;
+
+/// <summary>
+/// An OpenAI-compatible Chat Completions server on a real loopback port (Kestrel), replaying scripted replies in order.
+/// When the script runs out it calls <see cref="Responder"/>, or answers 500 so a test notices an unexpected call.
+/// </summary>
+public sealed class FakeChatServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<ScriptedReply> _script = new();
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+
+    private FakeChatServer(WebApplication app) => _app = app;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>The base URL as an OpenAI client wants it (ending in /v1).</summary>
+    public string ApiBaseUrl => new Uri(BaseUrl, "v1").ToString();
+
+    public IReadOnlyList<RecordedRequest> Requests => _requests.ToList();
+
+    public Func<RecordedRequest, ScriptedReply>? Responder { get; set; }
+
+    public static async Task<FakeChatServer> StartAsync(params ScriptedReply[] script)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var server = new FakeChatServer(app);
+        server.Enqueue(script);
+        app.MapPost("/{**path}", server.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        return server;
+    }
+
+    public void Enqueue(params ScriptedReply[] replies)
+    {
+        foreach (var reply in replies)
+        {
+            _script.Enqueue(reply);
+        }
+    }
+
+    public int Remaining => _script.Count;
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var body = await JsonDocument.ParseAsync(context.Request.Body);
+        var request = new RecordedRequest(context.Request.Path, context.Request.Headers.Authorization.ToString(), body.RootElement.Clone());
+        _requests.Enqueue(request);
+
+        var reply = _script.TryDequeue(out var next) ? next : Responder?.Invoke(request);
+        if (reply is null)
+        {
+            await Write(context, 500, new { error = new { message = "fake server: no scripted reply left", type = "server_error" } });
+            return;
+        }
+        if (reply.RetryAfter is not null)
+        {
+            context.Response.Headers["Retry-After"] = reply.RetryAfter;
+        }
+        if (reply.Status != 200)
+        {
+            await Write(context, reply.Status, new { error = new { message = $"scripted status {reply.Status}", type = "scripted" } });
+            return;
+        }
+        await Write(context, 200, new
+        {
+            id = $"chatcmpl-{_requests.Count}",
+            @object = "chat.completion",
+            created = 1_700_000_000,
+            model = request.Model ?? "fake",
+            choices = new[]
+            {
+                new
+                {
+                    index = 0,
+                    message = new { role = "assistant", content = reply.Content, refusal = reply.Refusal },
+                    finish_reason = "stop",
+                    logprobs = (object?)null,
+                },
+            },
+            usage = new { prompt_tokens = reply.PromptTokens, completion_tokens = reply.CompletionTokens, total_tokens = reply.PromptTokens + reply.CompletionTokens },
+        });
+    }
+
+    private static async Task Write(HttpContext context, int status, object payload)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(context.Response.Body, payload);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
