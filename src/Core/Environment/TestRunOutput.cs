@@ -1,3 +1,4 @@
+using TraceFix.Contracts.Environment;
 using TraceFix.Core.Sandbox;
 
 namespace TraceFix.Core.Environment;
@@ -26,13 +27,17 @@ internal static class TestRunOutput
         {
             sections.Add(OutputTexts.TimedOut(limit));
         }
-        foreach (var failed in report.Results.Where(r => !r.Passed))
+        var failures = report.Results.Where(r => !r.Passed).ToList();
+        foreach (var failed in failures)
         {
             sections.Add(string.IsNullOrWhiteSpace(failed.ErrorMessage)
                 ? $"{failed.TestName}: failed"
                 : $"{failed.TestName}: {failed.ErrorMessage.TrimEnd()}");
         }
-        AddIfPresent(sections, report.Traceback);
+        if (AddsInformation(report.Traceback, sections, failures))
+        {
+            sections.Add(report.Traceback!.TrimEnd());
+        }
         if (!string.IsNullOrWhiteSpace(report.CapturedOutput))
         {
             sections.Add("Captured output of your code:\n" + report.CapturedOutput.TrimEnd());
@@ -44,11 +49,21 @@ internal static class TestRunOutput
     /// <summary>Passing tests as the episode counts them: none while the code does not parse.</summary>
     public static int Passed(TestRunReport report, SyntaxCheck? syntax) => syntax is null ? report.Passed : 0;
 
-    private static void AddIfPresent(List<string> sections, string? text)
+    /// <summary>
+    /// The runner's traceback is worth showing when it has frames of the agent's file; a one-line message that merely
+    /// repeats a failing test's message (or the syntax error already shown) is left out.
+    /// </summary>
+    private static bool AddsInformation(string? traceback, List<string> sections, List<TestResult> failures)
     {
-        if (!string.IsNullOrWhiteSpace(text) && !sections.Contains(text.TrimEnd()))
+        if (string.IsNullOrWhiteSpace(traceback))
         {
-            sections.Add(text.TrimEnd());
+            return false;
         }
+        var text = traceback.TrimEnd();
+        if (sections.Contains(text))
+        {
+            return false;
+        }
+        return text.Contains('\n') || !failures.Any(f => f.ErrorMessage is { Length: > 0 } message && text.Contains(message.TrimEnd()));
     }
 }

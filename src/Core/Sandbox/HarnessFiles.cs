@@ -1,0 +1,56 @@
+namespace TraceFix.Core.Sandbox;
+
+/// <summary>
+/// The Python harness, shipped as embedded resources and written to a private directory that the sandbox mounts
+/// read-only at /harness. The directory holds nothing else: no tests, no reference fixes.
+/// </summary>
+internal sealed class HarnessFiles : IDisposable
+{
+    private const string Prefix = "TraceFix.Sandbox.Harness.";
+
+    private HarnessFiles(string directory) => Directory = directory;
+
+    public string Directory { get; }
+
+    public string ZygotePath => Path.Combine(Directory, "zygote.py");
+
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public static HarnessFiles Extract()
+    {
+        var assembly = typeof(HarnessFiles).Assembly;
+        var directory = Path.Combine(Path.GetTempPath(), $"tracefix-harness-{System.Environment.ProcessId}-{Guid.NewGuid():N}");
+        System.IO.Directory.CreateDirectory(directory);
+        const UnixFileMode readable = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        const UnixFileMode traversable = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        File.SetUnixFileMode(directory, readable | traversable | UnixFileMode.UserWrite);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
+        {
+            var path = Path.Combine(directory, name[Prefix.Length..]);
+            using (var source = assembly.GetManifestResourceStream(name)!)
+            using (var target = File.Create(path))
+            {
+                source.CopyTo(target);
+            }
+            File.SetUnixFileMode(path, readable | UnixFileMode.UserWrite);
+        }
+        if (!File.Exists(Path.Combine(directory, "zygote.py")))
+        {
+            throw new SandboxUnavailableException("the sandbox harness is missing from TraceFix.Core (embedded resource zygote.py not found)");
+        }
+        return new HarnessFiles(directory);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

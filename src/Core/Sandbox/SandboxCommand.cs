@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace TraceFix.Core.Sandbox;
+
+/// <summary>Builds the command line of one sandboxed zygote: setpriv (when root) → bwrap → python3 zygote.py.</summary>
+internal static class SandboxCommand
+{
+    private static readonly string[] RootLinks = ["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"];
+
+    public static ProcessStartInfo Create(SandboxOptions options, HarnessFiles harness, bool runningAsRoot)
+    {
+        var limits = JsonSerializer.Serialize(SandboxLimits.From(options));
+        var info = new ProcessStartInfo
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = "/",
+        };
+        // Nothing of the host's environment (API keys, tokens, connection strings) is passed on, even before bwrap clears it.
+        info.Environment.Clear();
+        info.Environment["PATH"] = "/usr/bin:/bin";
+
+        if (options.Unconfined)
+        {
+            info.FileName = options.PythonPath;
+            AddAll(info, "-I", "-S", "-B", harness.ZygotePath, limits);
+            return info;
+        }
+
+        if (runningAsRoot)
+        {
+            info.FileName = options.SetprivPath;
+            var id = options.SandboxUid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            AddAll(info, $"--reuid={id}", $"--regid={id}", "--clear-groups", "--inh-caps=-all", options.BwrapPath);
+        }
+        else
+        {
+            info.FileName = options.BwrapPath;
+        }
+        AddAll(info,
+            "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session", "--as-pid-1",
+            "--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", "/tmp", "--setenv", "LANG", "C.UTF-8",
+            "--ro-bind", "/usr", "/usr");
+        foreach (var link in RootLinks)
+        {
+            AddRootEntry(info, link);
+        }
+        foreach (var extra in options.ExtraReadOnlyPaths)
+        {
+            AddAll(info, "--ro-bind", extra, extra);
+        }
+        var tmpBytes = ((long)options.TmpSizeMb * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        AddAll(info,
+            "--proc", "/proc", "--dev", "/dev",
+            "--size", tmpBytes, "--tmpfs", "/tmp",
+            "--ro-bind", harness.Directory, "/harness",
+            "--remount-ro", "/dev", "--remount-ro", "/",
+            options.PythonPath, "-I", "-S", "-B", "/harness/zygote.py", limits);
+        return info;
+    }
+
+    /// <summary>Merged-/usr systems have /lib etc. as symlinks into /usr; others have real directories to bind.</summary>
+    private static void AddRootEntry(ProcessStartInfo info, string path)
+    {
+        var entry = new DirectoryInfo(path);
+        if (!entry.Exists)
+        {
+            return;
+        }
+        if (entry.LinkTarget is { } target)
+        {
+            AddAll(info, "--symlink", target, path);
+        }
+        else
+        {
+            AddAll(info, "--ro-bind", path, path);
+        }
+    }
+
+    private static void AddAll(ProcessStartInfo info, params string[] args)
+    {
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+namespace TraceFix.Core.Sandbox;
+
+/// <summary>Where the sandbox's tools live and the limits every test run gets.</summary>
+public sealed record SandboxOptions
+{
+    /// <summary>The interpreter inside the sandbox. Not `python3` from PATH: on developer machines that is often a slow pyenv shim.</summary>
+    public string PythonPath { get; init; } = "/usr/bin/python3";
+
+    public string BwrapPath { get; init; } = "/usr/bin/bwrap";
+
+    /// <summary>Used only when the host runs as root, to drop to <see cref="SandboxUid"/> before bubblewrap starts.</summary>
+    public string SetprivPath { get; init; } = "/usr/bin/setpriv";
+
+    /// <summary>The unprivileged uid/gid the sandbox runs as when the host is root (65534 = nobody).</summary>
+    public int SandboxUid { get; init; } = 65534;
+
+    /// <summary>Warm sandboxed interpreters kept ready; concurrent runs beyond this queue.</summary>
+    public int PoolSize { get; init; } = Math.Max(2, System.Environment.ProcessorCount);
+
+    /// <summary>Address-space limit of the solution process.</summary>
+    public int MemoryLimitMb { get; init; } = 512;
+
+    /// <summary>CPU-time ceiling of the solution process; a run also gets at most its timeout plus a second or so.</summary>
+    public int CpuSeconds { get; init; } = 30;
+
+    /// <summary>Processes and threads the sandbox may hold at once (the zygote, harness and solution count as three).</summary>
+    public int MaxProcesses { get; init; } = 16;
+
+    /// <summary>Largest file the solution may write.</summary>
+    public int MaxFileSizeMb { get; init; } = 8;
+
+    /// <summary>Size of the sandbox's private /tmp (a tmpfs, emptied after every run).</summary>
+    public int TmpSizeMb { get; init; } = 32;
+
+    /// <summary>Captured output kept per run: the last this many characters, after a "[...truncated N chars...]" line.</summary>
+    public int MaxOutputChars { get; init; } = 1000;
+
+    /// <summary>Extra time the host grants a run beyond its own timeout before it kills the sandbox process.</summary>
+    public TimeSpan HostTimeoutMargin { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Read-only paths to expose besides /usr (for an interpreter installed elsewhere).</summary>
+    public IReadOnlyList<string> ExtraReadOnlyPaths { get; init; } = [];
+
+    /// <summary>
+    /// Development escape hatch: run the harness without bubblewrap, as the host user, with the host's file system
+    /// and network. Never the default; the runner logs a warning whenever it is on.
+    /// </summary>
+    public bool Unconfined { get; init; }
+}

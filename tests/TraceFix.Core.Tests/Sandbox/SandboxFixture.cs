@@ -1,0 +1,28 @@
+using TraceFix.Core.Sandbox;
+using TraceFix.Core.Tasks;
+
+namespace TraceFix.Core.Tests.Sandbox;
+
+/// <summary>One real sandbox pool shared by every sandbox test class, plus the built-in tasks.</summary>
+public sealed class SandboxFixture : IAsyncLifetime
+{
+    public SandboxTestRunner Runner { get; } = new(new SandboxOptions { PoolSize = 3 });
+
+    public TaskCatalog Tasks { get; } = TaskCatalog.Load([TaskCatalog.FindBuiltInDirectory() ?? throw new InvalidOperationException("tasks/ not found")]);
+
+    public Task InitializeAsync() => Runner.StartAsync();
+
+    public async Task DisposeAsync() => await Runner.DisposeAsync();
+
+    public Task<TestRunReport> RunAsync(string taskName, string solution, TimeSpan? timeout = null)
+    {
+        var task = Tasks.Get(taskName);
+        return Runner.RunTestsAsync(new TestRunRequest(solution, task.TestCode, timeout ?? task.Timeout));
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SandboxCollection : ICollectionFixture<SandboxFixture>
+{
+    public const string Name = "sandbox";
+}
