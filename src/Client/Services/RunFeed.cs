@@ -24,7 +24,6 @@ public sealed class RunFeed : IRunFeed, IAsyncDisposable
         _hub = new HubConnectionBuilder()
             .WithUrl(navigation.ToAbsoluteUri(RunsHubMethods.Path))
             .WithAutomaticReconnect(new ForeverRetryPolicy())
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, RunsJsonContext.Default))
             .Build();
         _hub.On<RunStatusChanged>(RunsHubMethods.RunStatusChanged, m => Raise(RunChanged, m.Run));
         _hub.On<RunDeleted>(RunsHubMethods.RunDeleted, m => Raise(RunDeleted, m.RunId));

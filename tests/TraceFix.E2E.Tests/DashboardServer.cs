@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TraceFix.Core.Sandbox;
+using TraceFix.Server.Store;
+
+namespace TraceFix.E2E.Tests;
+
+/// <summary>The real server on real Kestrel (random port), with its own SQLite file, serving the WebAssembly dashboard.</summary>
+public sealed class DashboardServer : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "tracefix-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public DashboardServer()
+    {
+        Directory.CreateDirectory(_dataDirectory);
+        UseKestrel(0);
+        StartServer();
+    }
+
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    public RunStore Store => Services.GetRequiredService<RunStore>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:TraceFix", $"Data Source={Path.Combine(_dataDirectory, "tracefix.db")}");
+        builder.UseSetting("TraceFix:Database:DataDirectory", _dataDirectory);
+        builder.UseSetting("TraceFix:Logging:File", "false");
+        builder.UseSetting("TraceFix:Runs:MaxStepsPerEpisode", "1000");
+        // The real bubblewrap runner, registered here while the server's own SandboxRegistration is still a stub on this branch.
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<ITestRunner>(_ => new SandboxTestRunner(new SandboxOptions()))));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the WAL file for a moment; a leftover temp folder is harmless.
+        }
+    }
+}
