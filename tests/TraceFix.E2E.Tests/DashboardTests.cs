@@ -17,7 +17,7 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
     public async Task NewRunForm_StartsAnOfflineRunAndItsStepsArriveLive()
     {
         var (page, errors) = await fixture.NewPageAsync();
-        await page.GotoAsync("/");
+        await page.OpenAsync("/");
         var newRun = page.Locator("#new-run");
         await Expect(newRun).ToBeEnabledAsync(new() { Timeout = (float)BrowserFixture.Boot.TotalMilliseconds });
         await Expect(page.Locator(".conn-connected")).ToBeVisibleAsync(Booted);
@@ -36,7 +36,7 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
         await Expect(page.Locator(".outcome .badge")).ToHaveTextAsync("solved");
         await Screenshots.TakeAsync(page, "02-run-live");
 
-        await page.GotoAsync("/");
+        await page.OpenAsync("/");
         await Expect(page.Locator(".run-row").First).ToBeVisibleAsync(Booted);
         await Screenshots.TakeAsync(page, "00-runs");
         Assert.Empty(errors);
@@ -48,7 +48,7 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
         var id = await Trajectories.ImportAsync(fixture.Server, "model-a", Trajectories.Solve(new StepActionDto(ActionType.UNDO_EDIT, null, null, null)), solved: true);
         var (page, errors) = await fixture.NewPageAsync();
 
-        await page.GotoAsync($"/runs/{id}?episode=1&step=4");
+        await page.OpenAsync($"/runs/{id}?episode=1&step=4");
 
         await Expect(page.Locator(".player .position")).ToHaveTextAsync("step 4 / 6", new() { Timeout = (float)BrowserFixture.Boot.TotalMilliseconds });
         await Expect(page.Locator(".step-row[data-step='4']")).ToHaveClassAsync(new Regex("selected"));
@@ -87,7 +87,7 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
             solved: true);
         var (page, errors) = await fixture.NewPageAsync();
 
-        await page.GotoAsync($"/compare?a={a}&b={b}");
+        await page.OpenAsync($"/compare?a={a}&b={b}");
 
         await Expect(page.Locator("#divergence-summary")).ToHaveTextAsync("Diverge at row 3", new() { Timeout = (float)BrowserFixture.Boot.TotalMilliseconds });
         await Expect(page.Locator("tr.divergence-marker")).ToHaveCountAsync(1);
@@ -103,7 +103,7 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
     public async Task ManualPlay_SolvesAnEpisodeWithTheSixActions()
     {
         var (page, errors) = await fixture.NewPageAsync();
-        await page.GotoAsync($"/play?task={Trajectories.Task}");
+        await page.OpenAsync($"/play?task={Trajectories.Task}");
         var start = page.Locator("#play-start");
         await Expect(start).ToBeEnabledAsync(new() { Timeout = (float)BrowserFixture.Boot.TotalMilliseconds });
         await start.ClickAsync();
@@ -134,11 +134,11 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
         await Trajectories.ImportAsync(fixture.Server, "model-a", Trajectories.Solve(), solved: true);
         var (page, errors) = await fixture.NewPageAsync();
 
-        await page.GotoAsync("/leaderboard");
+        await page.OpenAsync("/leaderboard");
         await Expect(page.Locator(".leaderboard td.heat").First).ToBeVisibleAsync(Booted);
         await Screenshots.TakeAsync(page, "07-leaderboard");
 
-        await page.GotoAsync($"/tasks?name={Trajectories.Task}");
+        await page.OpenAsync($"/tasks?name={Trajectories.Task}");
         await Expect(page.Locator(".task-detail h2")).ToBeVisibleAsync(Booted);
         await Expect(page.Locator(".task-detail .code")).ToContainTextAsync("def sum_even");
         var text = await page.Locator("body").InnerTextAsync();
@@ -153,7 +153,7 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
     {
         var id = await Trajectories.ImportAsync(fixture.Server, "long-model", Trajectories.Long(1000), solved: false);
         var (page, errors) = await fixture.NewPageAsync();
-        await page.GotoAsync("/tasks");
+        await page.OpenAsync("/tasks");
         await Expect(page.Locator(".task-item").First).ToBeVisibleAsync(Booted);
 
         // Warm: the app is booted; time a client-side navigation until the run's timeline shows its last step.
@@ -166,7 +166,7 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
         // Cold: a fresh page load of the deep link, WebAssembly boot included.
         var (cold, coldErrors) = await fixture.NewPageAsync();
         watch.Restart();
-        await cold.GotoAsync($"/runs/{id}?episode=1&step=500");
+        await cold.OpenAsync($"/runs/{id}?episode=1&step=500");
         await Expect(cold.Locator(".step-row[data-step='500']")).ToBeVisibleAsync(Booted);
         var coldElapsed = watch.Elapsed;
         var rendered = await cold.Locator(".step-row").CountAsync();
