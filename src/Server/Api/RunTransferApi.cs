@@ -16,6 +16,7 @@ namespace TraceFix.Server.Api;
 public static class RunTransferApi
 {
     public const string JsonLines = "application/x-ndjson";
+    private static readonly ReadOnlyMemory<byte> NewLine = "\n"u8.ToArray();
 
     public static IEndpointRouteBuilder MapRunTransferApi(this IEndpointRouteBuilder app)
     {
@@ -61,7 +62,7 @@ public static class RunTransferApi
     private static async Task WriteLineAsync(Stream stream, RunExportRecord record)
     {
         await JsonSerializer.SerializeAsync(stream, record, RunsJsonContext.Default.RunExportRecord);
-        stream.WriteByte((byte)'\n');
+        await stream.WriteAsync(NewLine);
     }
 
     private static async Task<(RunSummary?, List<(EpisodeDto, IReadOnlyList<StepDto>)>, Dictionary<string, string[]>)> ReadAsync(

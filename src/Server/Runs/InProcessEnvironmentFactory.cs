@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using TraceFix.Core.Environment;
 using TraceFix.Core.Sandbox;
@@ -5,20 +6,25 @@ using TraceFix.Core.Tasks;
 
 namespace TraceFix.Server.Runs;
 
-/// <summary>A new in-process <see cref="DebugEnvironment"/> per episode, whose step limit is the run's budget.</summary>
+/// <summary>
+/// A new in-process <see cref="DebugEnvironment"/> per episode whose step limit is the run's budget, so that the
+/// environment itself ends and scores an episode that runs out of steps.
+/// </summary>
 public sealed class InProcessEnvironmentFactory(
     TaskCatalog catalog, ITestRunner runner, IOptions<EnvironmentOptions> options, TimeProvider clock) : IEpisodeEnvironmentFactory
 {
-    public IEnvironmentSession Create(int maxSteps)
+    private readonly ConcurrentDictionary<int, DebugEnvironmentFactory> _byBudget = new();
+
+    public IEnvironmentSession Create(int maxSteps) => _byBudget.GetOrAdd(maxSteps, budget =>
     {
         var configured = options.Value;
-        var perEpisode = new EnvironmentOptions
+        var perBudget = new EnvironmentOptions
         {
-            MaxSteps = maxSteps,
+            MaxSteps = budget,
             CompatibilityScoring = configured.CompatibilityScoring,
             ContextRadius = configured.ContextRadius,
             ContextMaxChars = configured.ContextMaxChars,
         };
-        return new DebugEnvironment(catalog, runner, perEpisode, clock);
-    }
+        return new DebugEnvironmentFactory(catalog, runner, perBudget, clock);
+    }).Create();
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using TraceFix.Core.Environment;
 using TraceFix.Server.Hubs;
 
 namespace TraceFix.Server.Runs;
@@ -11,7 +10,6 @@ public static class RunEngineServiceExtensions
     {
         var services = builder.Services;
         services.AddOptions<RunEngineOptions>().BindConfiguration(RunEngineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<EnvironmentOptions>().BindConfiguration(EnvironmentOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RunQueue>();
         services.AddSingleton<ActiveRuns>();

@@ -10,7 +10,22 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     public TaskCatalog Tasks { get; } = TaskCatalog.Load([TaskCatalog.FindBuiltInDirectory() ?? throw new InvalidOperationException("tasks/ not found")]);
 
-    public Task InitializeAsync() => Runner.StartAsync();
+    /// <summary>Fake secrets placed in the host's environment before the pool starts; no run may ever see them.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FakeSecrets = new Dictionary<string, string>
+    {
+        ["HF_TOKEN"] = "hf_fakeSecretValue_0123456789",
+        ["API_KEY"] = "sk-fake-api-key-9876543210",
+        ["OPENAI_API_KEY"] = "sk-fake-openai-key-5555",
+    };
+
+    public Task InitializeAsync()
+    {
+        foreach (var (name, value) in FakeSecrets)
+        {
+            System.Environment.SetEnvironmentVariable(name, value);
+        }
+        return Runner.StartAsync();
+    }
 
     public async Task DisposeAsync() => await Runner.DisposeAsync();
 

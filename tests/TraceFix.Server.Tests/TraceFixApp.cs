@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TraceFix.Contracts.Runs;
+using TraceFix.Core.Sandbox;
+
+namespace TraceFix.Server.Tests;
+
+/// <summary>
+/// The real server in memory with its own SQLite file and log folder in a fresh temporary directory.
+/// <c>await using var app = new TraceFixApp();</c> per test; extra settings and service replacements are optional.
+/// </summary>
+public sealed class TraceFixApp(
+    IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+{
+    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("tracefix-test-").FullName;
+
+    public string DatabasePath => Path.Combine(Directory, "tracefix.db");
+
+    public string LogDirectory => Path.Combine(Directory, "logs");
+
+    /// <summary>True while Core has no sandboxed runner yet and the tests run on <see cref="LocalPythonRunner"/>.</summary>
+    public static bool UsesStandInRunner { get; } = typeof(ITestRunner).Assembly.GetType("TraceFix.Core.Sandbox.SandboxTestRunner") is null;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:TraceFix", $"Data Source={DatabasePath}");
+        builder.UseSetting("TraceFix:Logging:Directory", LogDirectory);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureTestServices(s =>
+        {
+            if (UsesStandInRunner)
+            {
+                s.RemoveAll<ITestRunner>();
+                s.AddSingleton<ITestRunner, LocalPythonRunner>();
+            }
+            services?.Invoke(s);
+        });
+    }
+
+    /// <summary>A SignalR client on <c>/hubs/runs</c> over WebSockets through the in-memory server (not yet started).</summary>
+    public HubConnection CreateHubConnection()
+    {
+        var server = Server;
+        return new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, RunsHubMethods.Path), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+                options.WebSocketFactory = async (context, cancellationToken) =>
+                    await server.CreateWebSocketClient().ConnectAsync(context.Uri, cancellationToken);
+            })
+            .Build();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A log file still being flushed; the temp folder is cleaned by the OS.
+        }
+    }
+}
