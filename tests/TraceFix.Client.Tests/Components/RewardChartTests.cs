@@ -49,4 +49,18 @@ public sealed class RewardChartTests : DashboardContext
 
         Assert.Equal(2, selected);
     }
+
+    [Fact]
+    public void LongRuns_GroupStepsIntoAtMostMaxSlotsBars()
+    {
+        var steps = Enumerable.Range(1, 1000).Select(i => Steps.Make(i, reward: i % 2 == 0 ? 0.1 : -0.1, cumulative: 0)).ToList();
+
+        var cut = Render<RewardChart>(p => p.Add(x => x.Steps, steps).Add(x => x.Selected, 1000));
+
+        var hits = cut.FindAll("rect.hit");
+        Assert.Equal(200, hits.Count);
+        Assert.Equal("996", hits[^1].GetAttribute("data-step"));
+        Assert.Equal(hits[^1].GetAttribute("x"), cut.Find("rect.cursor").GetAttribute("x"));
+        Assert.Contains("5 steps per bar", cut.Find("figcaption").TextContent);
+    }
 }

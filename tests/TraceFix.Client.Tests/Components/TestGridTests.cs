@@ -45,4 +45,18 @@ public sealed class TestGridTests : DashboardContext
         cut.Find("td[data-test='test_a'][data-step='4']").Click();
         Assert.Equal(4, selected);
     }
+
+    [Fact]
+    public void LongRuns_ShowAWindowOfColumnsAroundTheSelectedStep()
+    {
+        var steps = Enumerable.Range(1, 300).Select(i => Steps.Run(i, i % 7 == 0 ? Steps.Fail("t") : Steps.Pass("t"))).ToList();
+
+        var cut = Render<TestGrid>(p => p.Add(x => x.Steps, steps).Add(x => x.Selected, 150));
+
+        var columns = cut.FindAll("th.col button").Select(b => int.Parse(b.TextContent)).ToList();
+        Assert.Equal(TestGrid.MaxColumns, columns.Count);
+        Assert.Contains(150, columns);
+        Assert.Contains("of 300", cut.Find(".window-note").TextContent);
+        Assert.Equal("150", cut.Find("th.col.sel button").TextContent);
+    }
 }
