@@ -10,14 +10,21 @@ namespace TraceFix.E2E.Tests;
 /// <summary>The real server on real Kestrel (random port), with its own SQLite file, serving the WebAssembly dashboard.</summary>
 public sealed class DashboardServer : WebApplicationFactory<Program>
 {
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "tracefix-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly string _dataDirectory;
+    private readonly bool _ownsData;
 
-    public DashboardServer()
+    /// <param name="port">0 for a free port; a fixed one to restart a server where browsers expect it.</param>
+    /// <param name="dataDirectory">Shared by a restarted server; when null a temporary folder is created and removed on dispose.</param>
+    public DashboardServer(int port = 0, string? dataDirectory = null)
     {
+        _ownsData = dataDirectory is null;
+        _dataDirectory = dataDirectory ?? NewDataDirectory();
         Directory.CreateDirectory(_dataDirectory);
-        UseKestrel(0);
+        UseKestrel(port);
         StartServer();
     }
+
+    public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "tracefix-e2e-" + Guid.NewGuid().ToString("N")[..8]);
 
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
@@ -37,6 +44,10 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (!_ownsData)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);

@@ -35,7 +35,9 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
         Assert.True(await page.Locator(".step-row").CountAsync() >= 2);
         await Expect(page.Locator(".outcome .score")).ToBeVisibleAsync();
         var detail = await fixture.Server.Store.GetDetailAsync(Guid.Parse(page.Url.Split('/')[^1]));
-        Assert.Equal(detail!.Episodes[0].Steps.Count, await page.Locator(".player .position").InnerTextAsync() is var p ? int.Parse(p.Split('/')[1]) : -1);
+        var stored = detail!.Episodes[0].Steps.Count;
+        await Expect(page.Locator(".player .position")).ToHaveTextAsync($"step {stored} / {stored}");
+        await Expect(page.Locator(".step-row.selected")).ToHaveAttributeAsync("data-step", stored.ToString());
         await Screenshots.TakeAsync(page, "02-run-live");
 
         await page.OpenAsync("/");
@@ -155,6 +157,7 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
     {
         var id = await Trajectories.ImportAsync(fixture.Server, "long-model", Trajectories.Long(1000), solved: false);
         var (page, errors) = await fixture.NewPageAsync();
+        page.Console += (_, m) => { if (m.Text.StartsWith("PERF")) output.WriteLine(m.Text); };
         await page.OpenAsync("/tasks");
         await Expect(page.Locator(".task-item").First).ToBeVisibleAsync(Booted);
 

@@ -3,26 +3,40 @@ namespace TraceFix.Client.Services;
 /// <summary>
 /// Coalesces bursts of live events into at most one render per interval, so a fast agent does not flood the UI thread.
 /// The first event after a quiet spell renders at once; the rest of a burst renders once at the end of the interval.
+/// The caller never waits for the delayed render, so a stream being read is not slowed down by it.
 /// </summary>
 public sealed class RenderThrottle(Func<Task> render, TimeProvider clock, TimeSpan interval)
 {
     private DateTimeOffset _lastRender = DateTimeOffset.MinValue;
-    private bool _pending;
+    private Task _trailing = Task.CompletedTask;
 
-    public async Task RequestAsync()
+    /// <summary>The pending delayed render, if any (awaited by tests and on dispose).</summary>
+    public Task Pending => _trailing;
+
+    public Task RequestAsync()
     {
-        if (_pending)
+        if (!_trailing.IsCompleted)
         {
-            return;
+            return Task.CompletedTask;
         }
         var wait = _lastRender + interval - clock.GetUtcNow();
-        if (wait > TimeSpan.Zero)
+        if (wait <= TimeSpan.Zero)
         {
-            _pending = true;
-            await Task.Delay(wait, clock);
-            _pending = false;
+            return RenderNowAsync();
         }
+        _trailing = RenderLaterAsync(wait);
+        return Task.CompletedTask;
+    }
+
+    private async Task RenderLaterAsync(TimeSpan wait)
+    {
+        await Task.Delay(wait, clock);
+        await RenderNowAsync();
+    }
+
+    private Task RenderNowAsync()
+    {
         _lastRender = clock.GetUtcNow();
-        await render();
+        return render();
     }
 }

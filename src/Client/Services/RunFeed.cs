@@ -75,7 +75,10 @@ public sealed class RunFeed : IRunFeed, IAsyncDisposable
             while (true)
             {
                 await WaitConnectedAsync(cancellationToken);
-                await _hub.InvokeAsync(RunsHubMethods.JoinRun, runId, cancellationToken);
+                if (!await TryJoinAsync(runId, cancellationToken))
+                {
+                    continue;
+                }
                 await using var steps = _hub.StreamAsync<StepRecorded>(RunsHubMethods.WatchRun, runId, last, cancellationToken)
                     .GetAsyncEnumerator(cancellationToken);
                 var ended = false;
@@ -118,6 +121,22 @@ public sealed class RunFeed : IRunFeed, IAsyncDisposable
                     _joined.Remove(runId);
                 }
             }
+        }
+    }
+
+    /// <summary>Joins the run's group; false when the connection dropped meanwhile (the caller waits for the reconnect).</summary>
+    private async Task<bool> TryJoinAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _hub.InvokeAsync(RunsHubMethods.JoinRun, runId, cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is not HubException && !cancellationToken.IsCancellationRequested)
+        {
+            LastError = e.Message;
+            await Task.Delay(TimeSpan.FromMilliseconds(200), _clock, cancellationToken);
+            return false;
         }
     }
 
