@@ -20,6 +20,9 @@ public sealed record EpisodeView
     /// <summary>Labels the server attached (e.g. budget_exhausted, kill_switch).</summary>
     public IReadOnlyList<string> ServerLabels { get; init; } = [];
 
+    /// <summary>Steps the server had stored when the episode header was read; steps may still be loading.</summary>
+    public int StepCountHint { get; init; }
+
     public bool Finished => Status != EpisodeStatus.Running;
 
     /// <summary>The code before step <paramref name="number"/> (1-based); the original code before step 1.</summary>
@@ -52,5 +55,6 @@ public sealed record EpisodeView
         Success = dto.Status == EpisodeStatus.Running ? null : dto.Success,
         StopReason = dto.StopReason,
         ServerLabels = dto.FailureLabels,
+        StepCountHint = dto.StepCount,
     };
 }

@@ -10,6 +10,12 @@ public interface IRunsApi
 
     Task<RunDetail> GetRunAsync(Guid id, CancellationToken cancellationToken = default);
 
+    /// <summary>The run and its episodes without their steps: cheap whatever the run's length.</summary>
+    Task<RunDetail> GetRunHeaderAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Up to <paramref name="limit"/> stored steps with a sequence above <paramref name="afterSequence"/>, in order.</summary>
+    Task<IReadOnlyList<StepDto>> GetStepsAsync(Guid id, long afterSequence, int limit, CancellationToken cancellationToken = default);
+
     Task<RunAccepted> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken = default);
 
     Task CancelRunAsync(Guid id, CancellationToken cancellationToken = default);

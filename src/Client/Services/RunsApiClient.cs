@@ -22,6 +22,12 @@ public sealed class RunsApiClient(HttpClient http) : IRunsApi
     public Task<RunDetail> GetRunAsync(Guid id, CancellationToken cancellationToken = default) =>
         GetAsync($"api/runs/{id}", Json.RunDetail, cancellationToken);
 
+    public Task<RunDetail> GetRunHeaderAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/runs/{id}?steps=false", Json.RunDetail, cancellationToken);
+
+    public async Task<IReadOnlyList<StepDto>> GetStepsAsync(Guid id, long afterSequence, int limit, CancellationToken cancellationToken = default) =>
+        await GetAsync($"api/runs/{id}/steps?after={afterSequence}&limit={limit}", ClientJsonContext.Default.ListStepDto, cancellationToken);
+
     public Task<RunAccepted> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken = default) =>
         PostAsync("api/runs", JsonContent.Create(request, Json.StartRunRequest), Json.RunAccepted, cancellationToken);
 

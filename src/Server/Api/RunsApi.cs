@@ -49,8 +49,9 @@ public static class RunsApi
             : TypedResults.Ok(await store.ListAsync(filter!, cancellationToken));
     }
 
-    private static async Task<Results<Ok<RunDetail>, ProblemHttpResult>> Get(Guid id, RunStore store, CancellationToken cancellationToken) =>
-        await store.GetDetailAsync(id, cancellationToken) is { } detail ? TypedResults.Ok(detail) : ApiResults.NotFound($"run {id} does not exist");
+    /// <summary><c>?steps=false</c> leaves the steps out; the dashboard then pages them in through <c>/steps</c>.</summary>
+    private static async Task<Results<Ok<RunDetail>, ProblemHttpResult>> Get(Guid id, bool? steps, RunStore store, CancellationToken cancellationToken) =>
+        await store.GetDetailAsync(id, steps ?? true, cancellationToken) is { } detail ? TypedResults.Ok(detail) : ApiResults.NotFound($"run {id} does not exist");
 
     private static async Task<Results<Ok<IReadOnlyList<StepDto>>, ValidationProblem, ProblemHttpResult>> Steps(
         Guid id, long? after, int? limit, RunStore store, CancellationToken cancellationToken)

@@ -58,7 +58,11 @@ public sealed partial class RunStore
         return new PagedResult<RunSummary>([.. rows.Select(x => x.Run.AsSummary(x.Last))], filter.Page, filter.PageSize, total);
     }
 
-    public async Task<RunDetail?> GetDetailAsync(Guid runId, CancellationToken cancellationToken = default)
+    public Task<RunDetail?> GetDetailAsync(Guid runId, CancellationToken cancellationToken = default) =>
+        GetDetailAsync(runId, includeSteps: true, cancellationToken);
+
+    /// <summary>The run and its episodes; without steps when <paramref name="includeSteps"/> is false (a long run's first paint).</summary>
+    public async Task<RunDetail?> GetDetailAsync(Guid runId, bool includeSteps, CancellationToken cancellationToken = default)
     {
         await using var db = factory.CreateDbContext();
         var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
@@ -67,6 +71,11 @@ public sealed partial class RunStore
             return null;
         }
         var episodes = await db.Episodes.AsNoTracking().Where(e => e.RunId == runId).OrderBy(e => e.Index).ToListAsync(cancellationToken);
+        if (!includeSteps)
+        {
+            var lastSequence = await db.Steps.Where(s => s.RunId == runId).MaxAsync(s => (long?)s.Sequence, cancellationToken) ?? 0;
+            return new RunDetail(run.AsSummary(lastSequence), [.. episodes.Select(e => e.AsDto([]))]);
+        }
         var steps = await db.Steps.AsNoTracking().Where(s => s.RunId == runId).OrderBy(s => s.Sequence).ToListAsync(cancellationToken);
         var byEpisode = steps.GroupBy(s => s.EpisodeId).ToDictionary(g => g.Key, g => (IReadOnlyList<StepDto>)[.. g.Select(s => s.AsDto())]);
         var last = steps.Count == 0 ? 0 : steps[^1].Sequence;

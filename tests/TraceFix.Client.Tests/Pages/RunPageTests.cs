@@ -48,6 +48,23 @@ public sealed class RunPageTests : DashboardContext
     }
 
     [Fact]
+    public void LongStoredRun_PagesItsStepsInAndRendersOnlyAWindow()
+    {
+        var id = Guid.NewGuid();
+        var steps = Enumerable.Range(1, 600).Select(i => Dtos.Step(i, i, i % 3 == 0 ? ActionType.RUN_TESTS : ActionType.VIEW_CODE, 0.01)).ToArray();
+        Api.Runs[id] = Dtos.Detail(id, RunStatus.Completed, EpisodeStatus.Completed, steps);
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"runs/{id}?episode=1&step=600");
+
+        var cut = Render<RunPage>(p => p.Add(x => x.Id, id));
+
+        cut.WaitForAssertion(() => Assert.Equal("step 600 / 600", cut.Find(".position").TextContent));
+        Assert.Equal(3, Api.StepPages);
+        Assert.Empty(cut.FindAll(".loading"));
+        Assert.InRange(cut.FindAll(".step-row").Count, 1, 599);
+        Assert.InRange(cut.FindAll("rect.hit").Count, 1, 240);
+    }
+
+    [Fact]
     public void MissingRun_ShowsTheError()
     {
         var cut = Render<RunPage>(p => p.Add(x => x.Id, Guid.NewGuid()));

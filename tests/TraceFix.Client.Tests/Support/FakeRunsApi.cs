@@ -18,6 +18,20 @@ internal sealed class FakeRunsApi : IRunsApi
     public Task<RunDetail> GetRunAsync(Guid id, CancellationToken cancellationToken = default) =>
         Runs.TryGetValue(id, out var run) ? Task.FromResult(run) : throw new ApiException("Run not found.", 404);
 
+    public Task<RunDetail> GetRunHeaderAsync(Guid id, CancellationToken cancellationToken = default) =>
+        Runs.TryGetValue(id, out var run)
+            ? Task.FromResult(run with { Episodes = [.. run.Episodes.Select(e => e with { Steps = [] })] })
+            : throw new ApiException("Run not found.", 404);
+
+    public Task<IReadOnlyList<StepDto>> GetStepsAsync(Guid id, long afterSequence, int limit, CancellationToken cancellationToken = default)
+    {
+        StepPages++;
+        return Task.FromResult<IReadOnlyList<StepDto>>([.. Runs[id].Episodes.SelectMany(e => e.Steps).Where(s => s.Sequence > afterSequence)
+            .OrderBy(s => s.Sequence).Take(limit)]);
+    }
+
+    public int StepPages { get; private set; }
+
     public Task<RunAccepted> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken = default)
     {
         Started.Add(request);
