@@ -8,6 +8,9 @@ namespace TraceFix.Core.Environment;
 internal sealed class Episode(string id, DebugTask task, CodeVersion original, DateTimeOffset startedAt)
 {
     private readonly Stack<IReadOnlyList<string>> _history = new();
+    private CodeVersion? _contextCode;
+    private int? _contextAnchor;
+    private string _context = "";
 
     public string Id { get; } = id;
 
@@ -39,6 +42,18 @@ internal sealed class Episode(string id, DebugTask task, CodeVersion original, D
     public TestRunReport? LastReport { get; set; }
 
     public int UndoDepth => _history.Count;
+
+    /// <summary>The rendered context, kept until the code version or the anchor changes (most steps change neither).</summary>
+    public string Context(EnvironmentOptions options)
+    {
+        if (!ReferenceEquals(_contextCode, Code) || _contextAnchor != Anchor)
+        {
+            _context = LocalizedContext.Render(Code.Lines, Anchor, options.ContextRadius, options.ContextMaxChars);
+            _contextCode = Code;
+            _contextAnchor = Anchor;
+        }
+        return _context;
+    }
 
     public IReadOnlyList<string>? PeekHistory() => _history.TryPeek(out var lines) ? lines : null;
 

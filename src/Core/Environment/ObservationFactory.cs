@@ -69,7 +69,7 @@ internal static class ObservationFactory
         var observation = new Observation
         {
             CodeDict = code.ToCodeDict(),
-            LocalizedContext = LocalizedContext.Render(code.Lines, episode.Anchor, options.ContextRadius, options.ContextMaxChars),
+            LocalizedContext = episode.Context(options),
             LastExecutionOutput = output,
             SyntaxError = code.Syntax is not null,
             TestResults = episode.LastReport is { } last ? [.. last.Results] : [],

@@ -15,5 +15,6 @@ internal static class Rewards
     public const double MaxScore = 0.98;
     public const int MaxDeletedLines = 5;
 
-    public static double Round(double value) => Math.Round(value, 4, MidpointRounding.ToEven);
+    /// <summary>Rounds to 4 decimals; adding 0.0 turns a negative zero into 0 so the wire never shows "-0".</summary>
+    public static double Round(double value) => Math.Round(value, 4, MidpointRounding.ToEven) + 0.0;
 }

@@ -18,6 +18,11 @@ internal sealed class SyntaxCache(ITestRunner runner, int capacity = 512)
             return known;
         }
         var verdict = await runner.CheckSyntaxAsync(source, cancellationToken);
+        if (verdict is { Line: < 1 })
+        {
+            // No position means the check itself may not have finished (a sandbox hiccup): use it, but ask again next time.
+            return verdict;
+        }
         if (_known.Count >= capacity)
         {
             _known.Clear();

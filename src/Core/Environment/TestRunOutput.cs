@@ -27,12 +27,11 @@ internal static class TestRunOutput
         {
             sections.Add(OutputTexts.TimedOut(limit));
         }
-        var failures = report.Results.Where(r => !r.Passed).ToList();
-        foreach (var failed in failures)
+        // With a syntax error every test fails for that one reason, which is already shown.
+        var failures = syntax is null ? report.Results.Where(r => !r.Passed).ToList() : [];
+        foreach (var group in failures.GroupBy(f => string.IsNullOrWhiteSpace(f.ErrorMessage) ? "failed" : f.ErrorMessage.TrimEnd()))
         {
-            sections.Add(string.IsNullOrWhiteSpace(failed.ErrorMessage)
-                ? $"{failed.TestName}: failed"
-                : $"{failed.TestName}: {failed.ErrorMessage.TrimEnd()}");
+            sections.Add($"{string.Join(", ", group.Select(f => f.TestName))}: {group.Key}");
         }
         if (AddsInformation(report.Traceback, sections, failures))
         {

@@ -8,7 +8,8 @@ internal sealed record SandboxLimits(
     [property: JsonPropertyName("cpu_seconds")] int CpuSeconds,
     [property: JsonPropertyName("processes")] int Processes,
     [property: JsonPropertyName("file_size_mb")] int FileSizeMb,
-    [property: JsonPropertyName("output_bytes")] int OutputBytes)
+    [property: JsonPropertyName("output_bytes")] int OutputBytes,
+    [property: JsonPropertyName("sandbox_memory_mb")] int SandboxMemoryMb)
 {
     public static SandboxLimits From(SandboxOptions options) => new(
         options.MemoryLimitMb,
@@ -16,5 +17,6 @@ internal sealed record SandboxLimits(
         options.MaxProcesses,
         options.MaxFileSizeMb,
         // Keep a few times the shown characters in bytes: UTF-8 text may use several bytes per character.
-        Math.Max(4096, options.MaxOutputChars * 4));
+        Math.Max(4096, options.MaxOutputChars * 4),
+        options.SandboxMemoryLimitMb);
 }

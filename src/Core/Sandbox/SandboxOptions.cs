@@ -14,17 +14,26 @@ public sealed record SandboxOptions
     /// <summary>The unprivileged uid/gid the sandbox runs as when the host is root (65534 = nobody).</summary>
     public int SandboxUid { get; init; } = 65534;
 
-    /// <summary>Warm sandboxed interpreters kept ready; concurrent runs beyond this queue.</summary>
-    public int PoolSize { get; init; } = Math.Max(2, System.Environment.ProcessorCount);
+    /// <summary>
+    /// Warm sandboxed interpreters kept ready; concurrent runs beyond this queue. At least four, so that back-to-back
+    /// runs rotate through slots and one cleaning up after its run (reaping, emptying /tmp) never delays the next.
+    /// </summary>
+    public int PoolSize { get; init; } = Math.Max(4, System.Environment.ProcessorCount);
 
     /// <summary>Address-space limit of the solution process.</summary>
     public int MemoryLimitMb { get; init; } = 512;
+
+    /// <summary>
+    /// Resident memory of everything in one sandbox together (the watchdog in the zygote kills the run beyond it), since
+    /// the per-process limit alone would let a fork bomb of large allocations multiply it.
+    /// </summary>
+    public int SandboxMemoryLimitMb { get; init; } = 1024;
 
     /// <summary>CPU-time ceiling of the solution process; a run also gets at most its timeout plus a second or so.</summary>
     public int CpuSeconds { get; init; } = 30;
 
     /// <summary>Processes and threads the sandbox may hold at once (the zygote, harness and solution count as three).</summary>
-    public int MaxProcesses { get; init; } = 16;
+    public int MaxProcesses { get; init; } = 12;
 
     /// <summary>Largest file the solution may write.</summary>
     public int MaxFileSizeMb { get; init; } = 8;
@@ -43,7 +52,7 @@ public sealed record SandboxOptions
 
     /// <summary>
     /// Development escape hatch: run the harness without bubblewrap, as the host user, with the host's file system
-    /// and network. Never the default; the runner logs a warning whenever it is on.
+    /// and network, and no cleanup between runs. Never the default; a host that enables it should warn loudly.
     /// </summary>
     public bool Unconfined { get; init; }
 }

@@ -24,7 +24,8 @@ public static class CoreServiceExtensions
             sp.GetRequiredService<IConfiguration>(),
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("TraceFix.Tasks")));
-        services.AddSingleton<ITestRunner>(sp => SandboxRegistration.Create(sp));
+        services.AddSingleton(SandboxRegistration.Create);
+        services.AddSingleton<ITestRunner>(sp => sp.GetRequiredService<SandboxTestRunner>());
         services.AddSingleton(sp => new DebugEnvironmentFactory(
             sp.GetRequiredService<TaskCatalog>(),
             sp.GetRequiredService<ITestRunner>(),

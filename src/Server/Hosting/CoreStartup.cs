@@ -23,10 +23,14 @@ internal sealed class CoreStartup(IServiceProvider services, ILogger<CoreStartup
 
         try
         {
-            var runner = services.GetRequiredService<ITestRunner>();
             var started = TimeProvider.System.GetTimestamp();
-            await SandboxProbe.RunAsync(runner, cancellationToken);
-            logger.LogInformation("Sandbox ready: the start-up probe passed in {ElapsedMs:F0} ms",
+            var runner = services.GetRequiredService<ITestRunner>();
+            if (runner is SandboxTestRunner sandbox)
+            {
+                await sandbox.StartAsync(cancellationToken);
+            }
+            await RunnerSelfTest.RunAsync(runner, cancellationToken);
+            logger.LogInformation("Sandbox ready: started and passed the start-up self-test in {ElapsedMs:F0} ms",
                 TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (SandboxUnavailableException ex)

@@ -2,9 +2,30 @@ using TraceFix.Core.Sandbox;
 
 namespace TraceFix.Server.Hosting;
 
-/// <summary>Creates the sandboxed runner from configuration.</summary>
+/// <summary>
+/// Builds the sandboxed runner from <c>TraceFix:Sandbox</c>. The unconfined development mode is honoured only in the
+/// Development environment; anywhere else asking for it stops the server.
+/// </summary>
 internal static class SandboxRegistration
 {
-    public static ITestRunner Create(IServiceProvider services) =>
-        throw new SandboxUnavailableException("no sandbox runner is available in this build");
+    public const string SectionName = "TraceFix:Sandbox";
+
+    public static SandboxTestRunner Create(IServiceProvider services)
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var environment = services.GetRequiredService<IHostEnvironment>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("TraceFix.Sandbox");
+        var options = configuration.GetSection(SectionName).Get<SandboxOptions>() ?? new SandboxOptions();
+        if (options.Unconfined)
+        {
+            if (!environment.IsDevelopment())
+            {
+                throw new SandboxUnavailableException(
+                    $"{SectionName}:Unconfined is set, but running agent code without the sandbox is allowed only in the Development " +
+                    $"environment (this is {environment.EnvironmentName})");
+            }
+            logger.LogCritical("{Section}:Unconfined is on: agent code runs WITHOUT the sandbox, as this user, with file system and network access. Development use only.", SectionName);
+        }
+        return new SandboxTestRunner(options);
+    }
 }

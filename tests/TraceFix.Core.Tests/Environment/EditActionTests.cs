@@ -1,4 +1,5 @@
 using TraceFix.Contracts.Environment;
+using TraceFix.Core.Tests.Sandbox;
 
 namespace TraceFix.Core.Tests.Environment;
 
@@ -203,7 +204,7 @@ public sealed class EditActionTests(SandboxFixture sandbox)
 
         Assert.True(broken.Observation.SyntaxError);
         Assert.Contains("\n\nSyntaxError at line 9: ", broken.Observation.LastExecutionOutput);
-        Assert.Contains("\n  >> while low <= high", broken.Observation.LastExecutionOutput);
+        Assert.Matches(@"\n  >> \s*while low <= high$", broken.Observation.LastExecutionOutput);
         Assert.True(view.Observation.SyntaxError);
         Assert.Contains("SyntaxError at line 9", view.Observation.LastExecutionOutput);
         Assert.True(run.Observation.SyntaxError);

@@ -1,7 +1,7 @@
-using System.Text.RegularExpressions;
 using TraceFix.Contracts.Environment;
 using TraceFix.Core.Environment;
 using TraceFix.Core.Tasks;
+using TraceFix.Core.Tests.Sandbox;
 
 namespace TraceFix.Core.Tests.Environment;
 

@@ -1,5 +1,6 @@
 using TraceFix.Contracts.Environment;
 using TraceFix.Core.Environment;
+using TraceFix.Core.Tests.Sandbox;
 
 namespace TraceFix.Core.Tests.Environment;
 

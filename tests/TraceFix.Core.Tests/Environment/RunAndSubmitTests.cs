@@ -1,5 +1,6 @@
 using TraceFix.Contracts.Environment;
 using TraceFix.Core.Environment;
+using TraceFix.Core.Tests.Sandbox;
 
 namespace TraceFix.Core.Tests.Environment;
 
@@ -29,6 +30,24 @@ public sealed class RunAndSubmitTests(SandboxFixture sandbox)
         // Repeat (-0.05), no new passes.
         Assert.Equal(0.04, second.Reward);
         Assert.Equal(0.38, second.Meta("cumulative_reward"));
+    }
+
+    [Fact]
+    public async Task RunTests_Bonus_ComparesWithThePreviousRunNotTheBest()
+    {
+        await using var environment = await EnvironmentHarness.StartAsync(sandbox, Task);
+
+        var first = await environment.Do(ActionType.RUN_TESTS);
+        await environment.Replace(9, 16, "return -1");
+        var worse = await environment.Do(ActionType.RUN_TESTS);
+        await environment.Do(ActionType.UNDO_EDIT);
+        var back = await environment.Do(ActionType.RUN_TESTS);
+
+        Assert.StartsWith("Tests Passed: 5/8.", first.Observation.LastExecutionOutput);
+        Assert.StartsWith("Tests Passed: 3/8.", worse.Observation.LastExecutionOutput);
+        Assert.Equal(0.09, worse.Reward);
+        Assert.StartsWith("Tests Passed: 5/8.", back.Observation.LastExecutionOutput);
+        Assert.Equal(0.19, back.Reward);
     }
 
     [Fact]

@@ -74,4 +74,25 @@ public sealed class TestRunOutputTests
 
         Assert.StartsWith("Tests Passed: 0/1.\n\nTraceback:\n⏱ Execution timed out after 2.5s. ", text);
     }
+
+    [Fact]
+    public void Format_SameMessageForSeveralTests_IsShownOnce()
+    {
+        var report = Report([new("test_a", false, "boom"), new("test_b", true, null), new("test_c", false, "boom"), new("test_d", false, "other")]);
+
+        var text = TestRunOutput.Format(report, null, Limit);
+
+        Assert.Equal("Tests Passed: 1/4.\n\nTraceback:\ntest_a, test_c: boom\n\ntest_d: other", text);
+    }
+
+    [Fact]
+    public void Format_SyntaxError_DoesNotRepeatItPerTest()
+    {
+        var syntax = new SyntaxCheck(1, "invalid syntax", "def (");
+        var report = Report([new("test_a", false, "SyntaxError at line 1: invalid syntax"), new("test_b", false, "SyntaxError at line 1: invalid syntax")]);
+
+        var text = TestRunOutput.Format(report, syntax, Limit);
+
+        Assert.Equal("Tests Passed: 0/2.\n\nTraceback:\nSyntaxError at line 1: invalid syntax\n  >> def (", text);
+    }
 }

@@ -4,13 +4,16 @@ It forks the solution process before it has read the tests, so the tests never e
 memory, then reads the tests, runs every test_* function against a proxy of the agent's module, and
 writes the one and only verdict frame to the zygote.
 """
+import base64
 import builtins
+import marshal
 import os
 import signal
 import struct
 import sys
 import time
 import traceback
+import types
 
 import agent
 import link as linkmod
@@ -47,7 +50,7 @@ def serve(result_fd, limits):
     link.cpu_ceiling = int(limits["cpu_seconds"])
     try:
         if op == "run":
-            report = run(request["solution"], tests["tests"], link, timeout)
+            report = run(request["solution"], tests, link, timeout)
         elif op == "syntax":
             report = check_syntax(request["code"], link)
         else:
@@ -73,14 +76,33 @@ def run(solution, tests, link, timeout):
         link.send({"run": solution, "cpu": max(1, min(int(timeout + 1.5), link.cpu_ceiling))})
     except linkmod.SolutionGone:
         pass
-    code, names = rewrite.compile_tests(tests, TEST_FILE)
+    code, names = _cached_tests(tests.get("compiled"))
+    fresh = code is None
+    if fresh:
+        code, names = rewrite.compile_tests(tests["tests"], TEST_FILE)
     report = run_tests(code, names, link, timeout)
+    if fresh:
+        # The host keeps this (keyed by the test source) and sends it back next time: rewriting and compiling
+        # the tests is most of a run's cost, and the harness itself is fresh on every run.
+        report["compiled"] = base64.b64encode(marshal.dumps((names, code))).decode("ascii")
     link.drain()
     text, dropped = link.output.text()
     report["output"] = text
     report["output_dropped"] = dropped
     report["timed_out"] = link.timed_out
     return report
+
+
+def _cached_tests(blob):
+    if type(blob) is not str:
+        return None, None
+    try:
+        names, code = marshal.loads(base64.b64decode(blob))
+    except Exception:
+        return None, None
+    if type(code) is not types.CodeType or type(names) is not list:
+        return None, None
+    return code, names
 
 
 def run_tests(code, names, link, timeout):

@@ -39,7 +39,7 @@ def main():
     while True:
         pid, result_r = fork_harness(limits)
         wire.write_frame(1, {"ready": True})
-        reply, in_sync = await_reply(pid, result_r)
+        reply, in_sync = await_reply(pid, result_r, limits)
         os.close(result_r)
         kill_group(pid)
         if reply is None:
@@ -69,7 +69,11 @@ def fork_harness(limits):
     return pid, r
 
 
-def await_reply(pid, fd):
+class MemoryExceeded(Exception):
+    pass
+
+
+def await_reply(pid, fd, limits):
     """Waits (without limit) for the harness to take a request, then (with its deadline) for the reply.
     Returns (reply, in_sync); reply None means the host closed the channel."""
     head = read_some(fd, 9, None)
@@ -77,21 +81,49 @@ def await_reply(pid, fd):
         return None, False
     (timeout,) = struct.unpack(">d", head[1:])
     deadline = time.monotonic() + timeout + 1.0
-    header = read_some(fd, 4, deadline)
-    if len(header) < 4:
-        return {"status": "timeout" if time.monotonic() >= deadline else "crashed"}, True
-    length = int.from_bytes(header, "big")
-    if length > RESULT_LIMIT:
-        return {"status": "crashed"}, True
-    body = read_some(fd, length, deadline)
+    watch = _memory_watch(limits["sandbox_memory_mb"] * 1024 * 1024) if os.getpid() == 1 else None
+    try:
+        header = read_some(fd, 4, deadline, watch)
+        if len(header) < 4:
+            return {"status": "timeout" if time.monotonic() >= deadline else "crashed"}, True
+        length = int.from_bytes(header, "big")
+        if length > RESULT_LIMIT:
+            return {"status": "crashed"}, True
+        body = read_some(fd, length, deadline, watch)
+    except MemoryExceeded:
+        return {"status": "memory"}, True
     if len(body) < length:
         return {"status": "timeout" if time.monotonic() >= deadline else "crashed"}, True
     # The harness is trusted and wrote a complete frame: forward it without re-parsing.
     return b'{"status":"ok","result":' + body + b"}", True
 
 
-def read_some(fd, n, deadline):
-    """Reads up to n bytes, stopping early at EOF or the deadline (None = no deadline)."""
+def _memory_watch(limit_bytes):
+    """Rlimits are per process; this bounds the whole namespace (say, a fork bomb of big allocations)."""
+    page = os.sysconf("SC_PAGE_SIZE")
+    me = str(os.getpid())
+
+    def exceeded():
+        total = 0
+        for name in os.listdir("/proc"):
+            if name.isdigit() and name != me:
+                try:
+                    with open("/proc/%s/statm" % name, "rb") as f:
+                        total += int(f.read().split()[1]) * page
+                except (OSError, ValueError, IndexError):
+                    pass
+        if total > limit_bytes:
+            os.kill(-1, signal.SIGKILL)
+            raise MemoryExceeded()
+
+    return exceeded
+
+
+WATCH_INTERVAL_MS = 25
+
+
+def read_some(fd, n, deadline, watch=None):
+    """Reads up to n bytes, stopping early at EOF or the deadline (None = no deadline); calls watch() while waiting."""
     chunks = []
     remaining = n
     poller = select.poll()
@@ -99,8 +131,12 @@ def read_some(fd, n, deadline):
     while remaining:
         if deadline is not None:
             left = deadline - time.monotonic()
-            if left <= 0 or not poller.poll(left * 1000):
+            if left <= 0:
                 break
+            if not poller.poll(min(left * 1000, WATCH_INTERVAL_MS) if watch else left * 1000):
+                if watch:
+                    watch()
+                continue
         chunk = os.read(fd, remaining)
         if not chunk:
             break
