@@ -25,9 +25,6 @@ public sealed class TraceFixApp(
 
     public string LogDirectory => Path.Combine(Directory, "logs");
 
-    /// <summary>True while Core has no sandboxed runner yet and the tests run on <see cref="LocalPythonRunner"/>.</summary>
-    public static bool UsesStandInRunner { get; } = typeof(ITestRunner).Assembly.GetType("TraceFix.Core.Sandbox.SandboxTestRunner") is null;
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -39,11 +36,8 @@ public sealed class TraceFixApp(
         }
         builder.ConfigureTestServices(s =>
         {
-            if (UsesStandInRunner)
-            {
-                s.RemoveAll<ITestRunner>();
-                s.AddSingleton<ITestRunner, LocalPythonRunner>();
-            }
+            s.RemoveAll<ITestRunner>();
+            s.AddSingleton<ITestRunner>(SharedSandbox.Runner);
             services?.Invoke(s);
         });
     }
@@ -62,6 +56,9 @@ public sealed class TraceFixApp(
             })
             .Build();
     }
+
+    /// <summary>Stops the server (flushing its logs) but leaves the folder for inspection; the final dispose removes it.</summary>
+    public async Task DisposeAsyncKeepingFiles() => await base.DisposeAsync();
 
     public override async ValueTask DisposeAsync()
     {

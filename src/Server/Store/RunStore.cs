@@ -77,11 +77,11 @@ public sealed partial class RunStore(IDbContextFactory<TraceFixDb> factory, Time
         await db.Episodes.Where(e => e.Id == episodeId).ExecuteUpdateAsync(s => s.SetProperty(e => e.OriginalCode, code), cancellationToken);
     }
 
+    /// <summary>Commits one step (its own transaction).</summary>
     public async Task AppendStepAsync(StepRecord step, CancellationToken cancellationToken = default)
     {
         await using var db = factory.CreateDbContext();
-        db.Steps.Add(step);
-        await db.SaveChangesAsync(cancellationToken);
+        await StepInsert.For(db).ExecuteAsync(db, step, cancellationToken);
     }
 
     /// <summary>Stores an episode's outcome and folds it into its run's counters in one transaction.</summary>

@@ -39,18 +39,21 @@ public static partial class CandidateGenerator
             drafts.AddRange(StructureMutations.For(source, function));
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal) { string.Join("\n", lines) };
-        var ranked = new List<RepairCandidate>();
+        // Different families can propose the same file; keep the best-scored reading of it.
+        var original = string.Join("\n", lines);
+        var best = new Dictionary<string, RepairCandidate>(StringComparer.Ordinal);
         foreach (var draft in drafts)
         {
             var weight = Enumerable.Range(draft.Start, draft.End - draft.Start + 1).Max(n => weights.GetValueOrDefault(n, 0.5));
             var candidate = new RepairCandidate(draft.Kind, draft.Start, draft.End, draft.Lines,
                 Math.Round(draft.Prior * weight * signals.For(draft.Kind), 6), draft.Rationale);
-            if (seen.Add(candidate.ResultKey(lines)))
+            var key = candidate.ResultKey(lines);
+            if (key != original && (!best.TryGetValue(key, out var known) || known.Score < candidate.Score))
             {
-                ranked.Add(candidate);
+                best[key] = candidate;
             }
         }
+        var ranked = best.Values;
         return ranked
             .OrderByDescending(c => c.Score)
             .ThenBy(c => Tiebreak(c, seed))

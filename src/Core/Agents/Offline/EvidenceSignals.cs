@@ -39,6 +39,10 @@ public sealed partial class EvidenceSignals
         {
             Boost(RepairKind.MissingLower, 8, "results keep upper-case letters the expected values do not have, so a .lower() seems missing");
         }
+        if (evidence.Failures.Any(f => f.Input is { } input && HasUpper(Strings(input))))
+        {
+            Boost(RepairKind.MissingLower, 2.5, "failing inputs contain upper-case letters, so letter case may not be normalised");
+        }
         if (valued.Any(f => Punctuation(Strings(f.Got!)) > Punctuation(Strings(f.Expected!))))
         {
             Boost(RepairKind.MissingStrip, 8, "results keep punctuation the expected values do not have, so a .strip(...) seems missing");
@@ -127,6 +131,11 @@ public sealed partial class EvidenceSignals
             return false;
         }
         var g = Squash(got);
+        if (g is "None" or "True" or "False" || long.TryParse(g, out _))
+        {
+            // Small scalars match arguments by coincidence too often to mean anything.
+            return false;
+        }
         var i = Squash(input);
         // The harness writes the call itself (input=f('abc')); compare with its arguments.
         if (CallSource().Match(i) is { Success: true } call)

@@ -8,9 +8,11 @@ internal static partial class LiteralMutations
     public static IEnumerable<CandidateDraft> DictSwaps(PySource source, int n)
     {
         var line = source.Line(n);
-        foreach (Match dict in DictLiteral().Matches(line))
+        // Match on the masked line (string contents blanked, same length) so brackets inside quotes do not count.
+        var masked = PyLine.Mask(line);
+        foreach (Match dict in DictLiteral().Matches(masked))
         {
-            var pairs = Pair().Matches(dict.Value).ToList();
+            var pairs = Pair().Matches(masked, dict.Index).Where(p => p.Index + p.Length <= dict.Index + dict.Length).ToList();
             if (pairs.Count < 2)
             {
                 continue;
@@ -21,13 +23,17 @@ internal static partial class LiteralMutations
                 {
                     var a = pairs[i].Groups["value"];
                     var b = pairs[j].Groups["value"];
-                    if (a.Value == b.Value)
+                    var aText = line.Substring(a.Index, a.Length);
+                    var bText = line.Substring(b.Index, b.Length);
+                    if (aText == bText)
                     {
                         continue;
                     }
-                    var body = dict.Value[..a.Index] + b.Value + dict.Value[(a.Index + a.Length)..b.Index] + a.Value + dict.Value[(b.Index + b.Length)..];
-                    yield return CandidateDraft.Line(RepairKind.DictSwap, n, PyLine.Splice(line, dict.Index, dict.Length, body), 0.5,
-                        $"the mapping on line {n} may pair {pairs[i].Groups["key"].Value} and {pairs[j].Groups["key"].Value} with each other's values");
+                    var swapped = line[..a.Index] + bText + line[(a.Index + a.Length)..b.Index] + aText + line[(b.Index + b.Length)..];
+                    var keyA = line.Substring(pairs[i].Groups["key"].Index, pairs[i].Groups["key"].Length);
+                    var keyB = line.Substring(pairs[j].Groups["key"].Index, pairs[j].Groups["key"].Length);
+                    yield return CandidateDraft.Line(RepairKind.DictSwap, n, swapped, 0.5,
+                        $"the mapping on line {n} may pair {keyA} and {keyB} with each other's values");
                 }
             }
         }

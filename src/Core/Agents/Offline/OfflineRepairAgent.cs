@@ -4,23 +4,24 @@ using TraceFix.Core.Agents.Llm;
 namespace TraceFix.Core.Agents.Offline;
 
 /// <summary>
-/// The built-in agent that needs no model: it runs the tests, ranks candidate repairs from what failed, and tries
-/// them one at a time (edit, run, keep or revert), keeping every edit that raises the pass count and submitting as
-/// soon as everything passes. Deterministic for a given seed.
+/// The built-in agent that needs no model. It runs the tests, ranks candidate repairs from what failed, and tries them
+/// one at a time: edit, run, keep the edit if more tests pass, otherwise revert it (UNDO_EDIT, or folded into the next
+/// edit). A kept edit becomes a new base with its own candidates; when a base stops paying off the search backs up to
+/// its parent, so one lucky but wrong edit cannot trap it. It submits as soon as every test passes, or the best
+/// version when the step budget runs out. No model, no network, deterministic for a given seed.
 /// </summary>
-public sealed class OfflineRepairAgent : IAgent
+public sealed class OfflineRepairAgent(OfflineAgentOptions? options = null) : IAgent
 {
+    private readonly OfflineAgentOptions _options = options ?? new OfflineAgentOptions();
     private readonly HashSet<string> _tried = new(StringComparer.Ordinal);
-    private readonly Queue<RepairCandidate> _queue = new();
-    private IReadOnlyList<string> _base = [];
-    private FailureEvidence? _baseEvidence;
+    private readonly List<SearchNode> _path = [];
+    private SearchNode? _best;
     private RepairCandidate? _pending;
-    private RepairCandidate? _failed;
-    private RepairCandidate? _revertedByPending;
+    private RepairCandidate? _lastTried;
+    private IReadOnlyList<string>? _beforeEdit;
     private ActionType? _last;
     private ActionType? _beforeLast;
     private int _seed;
-    private int _kept;
 
     public string Kind => "offline";
 
@@ -29,39 +30,34 @@ public sealed class OfflineRepairAgent : IAgent
     public void BeginEpisode(EpisodeContext context)
     {
         _tried.Clear();
-        _queue.Clear();
-        _base = [];
-        _baseEvidence = null;
+        _path.Clear();
+        _best = null;
         _pending = null;
-        _failed = null;
-        _revertedByPending = null;
+        _lastTried = null;
+        _beforeEdit = null;
         _last = null;
         _beforeLast = null;
         _seed = context.Seed;
-        _kept = 0;
     }
 
     public ValueTask<AgentDecision> DecideAsync(StepResult current, CancellationToken cancellationToken)
     {
-        var action = Next(current.Observation);
+        var lines = ObservationDigest.NumberedLines(current.Observation.CodeDict).Select(l => l.Text).ToList();
+        var action = Next(current.Observation, lines);
         if (action.ActionType == _last && _last == _beforeLast)
         {
             // Never a third identical action type in a row: the episode runner stops such loops.
             action = CodeAction.Of(ActionType.RUN_TESTS, RepairThoughts.BreakRepeat(action));
-            if (_pending is not null)
-            {
-                _pending = null;
-                _failed = _revertedByPending;
-            }
+            _pending = null;
         }
+        _beforeEdit = action.ActionType == ActionType.REPLACE_LINES ? lines : null;
         _beforeLast = _last;
         _last = action.ActionType;
         return ValueTask.FromResult(AgentDecision.Act(action));
     }
 
-    private CodeAction Next(Observation observation)
+    private CodeAction Next(Observation observation, List<string> lines)
     {
-        var lines = ObservationDigest.NumberedLines(observation.CodeDict).Select(l => l.Text).ToList();
         switch (_last)
         {
             case null:
@@ -71,116 +67,123 @@ public sealed class OfflineRepairAgent : IAgent
                 var evidence = FailureEvidence.Read(observation);
                 if (evidence.AllPass)
                 {
-                    return CodeAction.Of(ActionType.SUBMIT, RepairThoughts.Submit(evidence, _pending, _kept));
+                    return CodeAction.Of(ActionType.SUBMIT, RepairThoughts.Submit(evidence, _pending, Math.Max(0, _path.Count - 1)));
                 }
-                var verdict = Judge(evidence, lines);
-                return NextEdit(observation, verdict);
+                return Continue(observation, lines, Judge(evidence, lines));
 
-            case ActionType.REPLACE_LINES:
-                if (Error(observation) is { } error)
-                {
-                    // Rejected: the file did not change, so whatever was applied before the edit is still there.
-                    var refused = _pending;
-                    _pending = null;
-                    _failed = _revertedByPending;
-                    return _failed is not null
-                        ? CodeAction.Of(ActionType.UNDO_EDIT, RepairThoughts.Undo(RepairThoughts.EditBroke(refused, error), _failed, null))
-                        : NextEdit(observation, RepairThoughts.EditBroke(refused, error));
-                }
-                if (observation.SyntaxError)
-                {
-                    _failed = _pending;
-                    _pending = null;
-                    return CodeAction.Of(ActionType.UNDO_EDIT, RepairThoughts.Undo(RepairThoughts.EditBroke(_failed, "the file no longer parses"), _failed!, null));
-                }
+            case ActionType.REPLACE_LINES when Error(observation) is { } error:
+                var refused = _pending;
+                _pending = null;
+                Top.TriesWithoutGain++;
+                return Continue(observation, lines, RepairThoughts.EditBroke(refused, error));
+
+            case ActionType.REPLACE_LINES when observation.SyntaxError && _pending is not null:
+                var broken = _pending;
+                _pending = null;
+                Top.TriesWithoutGain++;
+                return CodeAction.Of(ActionType.UNDO_EDIT, RepairThoughts.Undo(RepairThoughts.EditBroke(broken, "the file no longer parses"), broken, null));
+
+            case ActionType.REPLACE_LINES when _pending is not null:
                 return CodeAction.Of(ActionType.RUN_TESTS, RepairThoughts.Verify(_pending));
 
             case ActionType.UNDO_EDIT:
-                _failed = null;
-                return NextEdit(observation, "the failed edit is undone and the file is back to the best version so far.");
+                return Continue(observation, lines, "the failed edit is undone and the file is back to the version being repaired.");
 
             default:
-                return CodeAction.Of(ActionType.RUN_TESTS, RepairThoughts.Compose("the last action gave no test evidence.", "a fresh pass count is needed before deciding anything.", "run the tests."));
+                return _path.Count == 0
+                    ? CodeAction.Of(ActionType.RUN_TESTS, RepairThoughts.Compose("the last action gave no test evidence.", "a pass count is needed before anything can be judged.", "run the tests."))
+                    : Continue(observation, lines, "the file is in the state the search expects.");
         }
     }
 
-    /// <summary>Decides whether the edit just tested stays, and refreshes the candidate list when the baseline moves.</summary>
+    private SearchNode Top => _path[^1];
+
+    /// <summary>Judges the run just made: the first run roots the search; a tried edit that passes more tests becomes a new base.</summary>
     private string Judge(FailureEvidence evidence, List<string> lines)
     {
-        if (_baseEvidence is null)
+        if (_path.Count == 0)
         {
-            Rebase(lines, evidence);
+            Push(lines, evidence);
             return RepairThoughts.FirstRun(evidence, CandidateGenerator.Findings(evidence));
         }
         var tested = _pending;
         _pending = null;
-        if (tested is not null && !evidence.SyntaxError && evidence.Passed > _baseEvidence.Passed)
+        var passed = evidence.SyntaxError ? 0 : evidence.Passed;
+        if (tested is not null && passed > Top.Passed)
         {
-            var before = _baseEvidence.Passed;
-            _kept++;
-            _failed = null;
-            Rebase(lines, evidence);
+            var before = Top.Passed;
+            Push(lines, evidence);
             return RepairThoughts.Kept(tested, before, evidence);
         }
-        if (tested is not null)
-        {
-            _failed = tested;
-        }
-        return RepairThoughts.Rejected(tested, _baseEvidence.Passed, evidence);
+        Top.TriesWithoutGain++;
+        return RepairThoughts.Rejected(tested, Top.Passed, evidence);
     }
 
-    private void Rebase(List<string> lines, FailureEvidence evidence)
+    private void Push(List<string> lines, FailureEvidence evidence)
     {
-        _base = lines;
-        _baseEvidence = evidence;
-        _queue.Clear();
-        foreach (var candidate in CandidateGenerator.Generate(lines, evidence, _seed))
+        var node = new SearchNode(lines, evidence, CandidateGenerator.Generate(lines, evidence, _seed));
+        _path.Add(node);
+        if (_best is null || node.Passed > _best.Passed)
         {
-            _queue.Enqueue(candidate);
+            _best = node;
         }
     }
 
-    private CodeAction NextEdit(Observation observation, string observed)
+    /// <summary>Picks the next edit, backing up when the current base has used its patience, and winds down at the end of the budget.</summary>
+    private CodeAction Continue(Observation observation, List<string> lines, string observed)
     {
-        // An edit needs REPLACE_LINES and RUN_TESTS, plus one step to SUBMIT; an applied failure may need an UNDO first.
-        var reserve = _failed is null ? 3 : 4;
-        if (observation.StepsRemaining < reserve)
+        var remaining = observation.StepsRemaining;
+        // A try needs REPLACE_LINES + RUN_TESTS and must leave room to return to the best version and SUBMIT.
+        if (remaining < 4)
         {
-            return _failed is not null && observation.StepsRemaining >= 2
-                ? CodeAction.Of(ActionType.UNDO_EDIT, RepairThoughts.WindDownUndo(observed, observation.StepsRemaining))
-                : CodeAction.Of(ActionType.SUBMIT, RepairThoughts.WindDown(observed, _baseEvidence, observation.StepsRemaining));
+            return WindDown(lines, observed, remaining);
         }
 
-        while (_queue.TryPeek(out var candidate))
+        var backedUp = false;
+        while (true)
         {
-            var key = candidate.ResultKey(_base);
-            if (_tried.Contains(key))
+            if (Top.TriesWithoutGain >= _options.Patience && _path.Count > 1 || Top.Peek(_tried) is null && _path.Count > 1)
             {
-                _queue.Dequeue();
+                _path.RemoveAt(_path.Count - 1);
+                backedUp = true;
                 continue;
             }
-            var plan = EditPlanner.Plan(_base, candidate, _failed);
-            if (plan is null && _failed is not null)
+            var candidate = Top.Peek(_tried);
+            if (candidate is null)
             {
-                return CodeAction.Of(ActionType.UNDO_EDIT, RepairThoughts.Undo(observed, _failed, candidate));
+                return WindDown(lines, RepairThoughts.Exhausted(observed), remaining);
             }
-            _queue.Dequeue();
-            if (plan is null)
+            var target = Transition.Apply(Top.Lines, candidate);
+            if (Transition.Plan(lines, target) is not { } plan)
             {
-                _tried.Add(key);
+                Top.Take(_tried);
                 continue;
             }
-            _tried.Add(key);
+            var fromBase = lines.SequenceEqual(Top.Lines);
+            // A failed try far from the next one is undone by the environment rather than folded into a wide edit.
+            if (!fromBase && plan.Span > _options.MaxFoldedSpan && _last == ActionType.REPLACE_LINES
+                && _beforeEdit is { } before && before.SequenceEqual(Top.Lines) && _lastTried is { } failed)
+            {
+                return CodeAction.Of(ActionType.UNDO_EDIT, RepairThoughts.Undo(observed, failed, candidate));
+            }
+            Top.Take(_tried);
             _pending = candidate;
-            _revertedByPending = _failed;
-            _failed = null;
+            _lastTried = candidate;
             return CodeAction.Replace(plan.Start, plan.End, string.Join("\n", plan.Block),
-                RepairThoughts.Try(observed, candidate, plan, _baseEvidence));
+                RepairThoughts.Try(observed, candidate, plan, Top.Passed, revertsPrevious: !fromBase, backedUp));
         }
+    }
 
-        return _failed is not null
-            ? CodeAction.Of(ActionType.UNDO_EDIT, RepairThoughts.Undo(observed, _failed, null))
-            : CodeAction.Of(ActionType.SUBMIT, RepairThoughts.OutOfIdeas(observed, _baseEvidence));
+    /// <summary>Out of steps or ideas: put the best version back if needed, then submit.</summary>
+    private CodeAction WindDown(List<string> lines, string observed, int remaining)
+    {
+        var best = _best!;
+        if (!lines.SequenceEqual(best.Lines) && remaining >= 2 && Transition.Plan(lines, best.Lines) is { } plan)
+        {
+            _pending = null;
+            return CodeAction.Replace(plan.Start, plan.End, string.Join("\n", plan.Block), RepairThoughts.RestoreBest(observed, best.Evidence, remaining));
+        }
+        return CodeAction.Of(ActionType.SUBMIT, RepairThoughts.WindDown(observed, best.Evidence, remaining));
     }
 
     private static string? Error(Observation observation) => observation.Metadata.GetValueOrDefault("last_action_error") switch

@@ -58,6 +58,10 @@ internal static partial class OperatorMutations
             yield return CandidateDraft.Line(RepairKind.BooleanOperator, n, PyLine.Splice(line, m.Index, m.Length, to), 0.35,
                 $"'{m.Value}' on line {n} may combine the conditions the wrong way");
         }
+        foreach (var draft in SwapAll(line, n).Concat(RangeStops(line, masked, n)))
+        {
+            yield return draft;
+        }
         foreach (var draft in Negations(line, masked, n))
         {
             yield return draft;
@@ -81,6 +85,78 @@ internal static partial class OperatorMutations
                     $"'{from}' on line {n} may be the wrong call; '{to}' is its usual counterpart");
             }
         }
+    }
+
+    /// <summary>Counterparts swapped everywhere on the line at once (min/max nested in each other are usually swapped together).</summary>
+    private static IEnumerable<CandidateDraft> SwapAll(string line, int n)
+    {
+        foreach (var (a, b) in new[] { ("min", "max"), ("lo", "hi"), ("low", "high"), ("left", "right") })
+        {
+            var names = PyLine.Names(line).Where(m => m.Value == a || m.Value == b).ToList();
+            if (names.Count < 2 || names.All(m => m.Value == a) || names.All(m => m.Value == b))
+            {
+                continue;
+            }
+            var text = line;
+            foreach (var m in names.OrderByDescending(m => m.Index))
+            {
+                text = PyLine.Splice(text, m.Index, m.Length, m.Value == a ? b : a);
+            }
+            yield return CandidateDraft.Line(RepairKind.CallSwap, n, text, 0.35, $"'{a}' and '{b}' on line {n} may be the wrong way round");
+        }
+    }
+
+    /// <summary>range(...) stopping one short or one late: the stop argument plus or minus one.</summary>
+    private static IEnumerable<CandidateDraft> RangeStops(string line, string masked, int n)
+    {
+        foreach (Match m in RangeCall().Matches(masked))
+        {
+            var open = m.Index + m.Length - 1;
+            var (close, commas) = Arguments(masked, open);
+            if (close < 0)
+            {
+                continue;
+            }
+            var stopStart = commas.Count == 0 ? open + 1 : commas[0] + 1;
+            var stopEnd = commas.Count == 0 ? close : commas.Count > 1 ? commas[1] : close;
+            var stop = line[stopStart..stopEnd].Trim();
+            if (stop.Length == 0 || stop.StartsWith('-'))
+            {
+                continue;
+            }
+            var at = stopStart + line[stopStart..stopEnd].IndexOf(stop, StringComparison.Ordinal);
+            foreach (var delta in new[] { " + 1", " - 1" })
+            {
+                yield return CandidateDraft.Line(RepairKind.OffByOne, n, PyLine.Splice(line, at, stop.Length, stop + delta), 0.4,
+                    $"the range on line {n} stops at {stop}, which may be one off");
+            }
+        }
+    }
+
+    private static (int Close, List<int> Commas) Arguments(string masked, int open)
+    {
+        var depth = 0;
+        var commas = new List<int>();
+        for (var i = open; i < masked.Length; i++)
+        {
+            switch (masked[i])
+            {
+                case '(' or '[' or '{':
+                    depth++;
+                    break;
+                case ')' or ']' or '}':
+                    depth--;
+                    if (depth == 0)
+                    {
+                        return (i, commas);
+                    }
+                    break;
+                case ',' when depth == 1:
+                    commas.Add(i);
+                    break;
+            }
+        }
+        return (-1, commas);
     }
 
     private static IEnumerable<CandidateDraft> Negations(string line, string masked, int n)
@@ -124,6 +200,13 @@ internal static partial class OperatorMutations
                 }
                 yield return CandidateDraft.Line(RepairKind.OffByOne, n, text, inRange ? 0.45 : 0.3,
                     $"the constant {(negative ? "-" : "")}{m.Value} on line {n} may be off by one");
+            }
+            if (value != 0)
+            {
+                var signIndex = negative ? masked.LastIndexOf('-', m.Index) : m.Index;
+                var flipped = negative ? line[..signIndex] + line[(signIndex + 1)..] : PyLine.Splice(line, m.Index, m.Length, "-" + m.Value);
+                yield return CandidateDraft.Line(RepairKind.OffByOne, n, flipped, inRange ? 0.3 : 0.12,
+                    $"the constant {(negative ? "-" : "")}{m.Value} on line {n} may have the wrong sign (a step or direction reversed)");
             }
         }
         foreach (Match m in LengthCall().Matches(masked))
@@ -196,6 +279,9 @@ internal static partial class OperatorMutations
 
     [GeneratedRegex(@"(?<![\w.])\d+(?![\w.])")]
     private static partial Regex IntegerLiteral();
+
+    [GeneratedRegex(@"\brange\(")]
+    private static partial Regex RangeCall();
 
     [GeneratedRegex(@"\blen\([^()]*\)")]
     private static partial Regex LengthCall();

@@ -38,10 +38,17 @@ internal static class RepairThoughts
         "an edit is only worth keeping if the tests say so.",
         "run the tests and compare the pass count with the best so far.");
 
-    public static string Try(string observed, RepairCandidate candidate, PlannedEdit plan, FailureEvidence? baseline) => Compose(
-        observed,
+    public static string Try(string observed, RepairCandidate candidate, PlannedEdit plan, int basePassed, bool revertsPrevious, bool backedUp) => Compose(
+        observed + (backedUp ? " The last kept edit has stopped paying off, so the search backs up to the version before it." : ""),
         $"{candidate.Rationale} (rank score {candidate.Score.ToString("0.###", CultureInfo.InvariantCulture)}).",
-        $"{(plan.RevertsPrevious ? "undo the previous try and, in the same edit, " : "")}replace lines {plan.Start}-{plan.End} so that {Span(candidate)} reads {Quote(candidate.NewLines)}; then run the tests and keep it only if more than {baseline?.Passed ?? 0} pass.");
+        $"{(revertsPrevious ? "revert what is not kept and, in the same edit, " : "")}replace lines {plan.Start}-{plan.End} so that {Span(candidate)} reads {Quote(candidate.NewLines)}; then run the tests and keep it only if more than {basePassed} pass.");
+
+    public static string Exhausted(string observed) => $"{observed} Every ranked candidate has been tried.";
+
+    public static string RestoreBest(string observed, FailureEvidence best, int remaining) => Compose(
+        observed,
+        $"{remaining} steps remain, too few for another try, and the file differs from the best version found ({best.Passed}/{best.Total} passing).",
+        "rewrite the differing lines back to the best version, then submit.");
 
     public static string Undo(string observed, RepairCandidate failed, RepairCandidate? next) => Compose(
         observed,
@@ -53,19 +60,9 @@ internal static class RepairThoughts
         $"the {kept} kept edit{(kept == 1 ? "" : "s")} repaired the fault; nothing fails any more.",
         "submit now.");
 
-    public static string WindDownUndo(string observed, int remaining) => Compose(
-        observed,
-        $"only {remaining} steps remain, too few for another try, and the file still carries an edit that did not help.",
-        "undo it so the best version is what gets scored, then submit.");
-
     public static string WindDown(string observed, FailureEvidence? baseline, int remaining) => Compose(
         observed,
         $"only {remaining} steps remain, too few to try another repair.",
-        $"submit the best version found ({baseline?.Passed ?? 0}/{baseline?.Total ?? 0} passing).");
-
-    public static string OutOfIdeas(string observed, FailureEvidence? baseline) => Compose(
-        observed,
-        "every candidate repair has been tried; none raises the pass count further.",
         $"submit the best version found ({baseline?.Passed ?? 0}/{baseline?.Total ?? 0} passing).");
 
     public static string BreakRepeat(CodeAction blocked) => Compose(

@@ -29,6 +29,10 @@ internal static partial class StructureMutations
                 yield return draft;
             }
         }
+        foreach (var draft in MissingReturn(source, function))
+        {
+            yield return draft;
+        }
         foreach (var draft in Accumulators(source, function, locals))
         {
             yield return draft;
@@ -67,8 +71,12 @@ internal static partial class StructureMutations
             yield break;
         }
         var indent = PyLine.Indent(line);
-        var expression = line[ret.Groups["expr"].Index..].TrimEnd();
-        var returned = expression.Trim();
+        // The masked line has any comment blanked: the expression ends where it does, the comment is kept as it was.
+        var exprEnd = Math.Max(ret.Groups["expr"].Index, masked.TrimEnd().Length);
+        var returned = line[ret.Groups["expr"].Index..exprEnd].Trim();
+        var comment = line[exprEnd..].TrimEnd() is { Length: > 0 } rest ? "  " + rest.Trim() : "";
+        // The function's final return decides its result; early returns inside branches rarely carry this kind of bug.
+        var final = indent == function.BodyIndent;
         foreach (var local in locals.Where(l => l != returned))
         {
             var isBuilt = built.Contains(local);
@@ -76,16 +84,18 @@ internal static partial class StructureMutations
             var prior = isBuilt && !source.Uses(function, local).Any(u => ReturnLine().IsMatch(PyLine.Mask(source.Line(u))))
                 ? (returnedIsParam ? 1.2 : 0.7)
                 : 0.12;
-            yield return CandidateDraft.Line(RepairKind.ReturnLocal, n, $"{indent}return {local}", prior,
-                $"line {n} returns {(returned.Length == 0 ? "nothing" : returned)}, but the function builds '{local}' and never returns it");
+            yield return CandidateDraft.Line(RepairKind.ReturnLocal, n, $"{indent}return {local}{comment}", final ? prior : prior * 0.3,
+                isBuilt
+                    ? $"line {n} returns {(returned.Length == 0 ? "nothing" : returned)}, while the function builds '{local}' and never returns it"
+                    : $"line {n} returns {(returned.Length == 0 ? "nothing" : returned)}; '{local}' may be the value meant");
         }
-        if (returned is "True" or "False")
+        if (returned is "True" or "False" && final)
         {
             var collections = locals.Where(l => source.Uses(function, l).Any(u => Regex.IsMatch(PyLine.Mask(source.Line(u)), $@"\b{Regex.Escape(l)}\s*=\s*(\[\]|\{{\}}|set\(\)|list\(\)|deque\(\))")));
             foreach (var local in collections)
             {
                 var condition = returned == "True" ? $"len({local}) == 0" : $"len({local}) > 0";
-                yield return CandidateDraft.Line(RepairKind.ReturnCondition, n, $"{indent}return {condition}", 0.45,
+                yield return CandidateDraft.Line(RepairKind.ReturnCondition, n, $"{indent}return {condition}{comment}", 0.45,
                     $"line {n} always returns {returned}, ignoring what is left in '{local}'");
             }
         }
@@ -128,6 +138,12 @@ internal static partial class StructureMutations
                 yield return CandidateDraft.Line(RepairKind.MissingSort, n, PyLine.Splice(line, start, iterable.Length, $"sorted({iterable})"), 0.3,
                     $"the loop on line {n} walks '{iterable}' in its given order; it may need to be sorted first");
             }
+            if (Regex.IsMatch(iterable, @"^[A-Za-z_]\w*$"))
+            {
+                var start = iter.Index + (iter.Length - iter.Value.TrimStart().Length);
+                yield return CandidateDraft.Line(RepairKind.MissingLower, n, PyLine.Splice(line, start, iterable.Length, $"{iterable}.lower()"), 0.15,
+                    $"the loop on line {n} reads '{iterable}' with its letter case; a .lower() call may be missing");
+            }
             var split = Regex.Match(masked, @"(?<obj>[A-Za-z_]\w*)\.split\(");
             if (split.Success)
             {
@@ -156,6 +172,24 @@ internal static partial class StructureMutations
             }
             yield return CandidateDraft.Line(RepairKind.MissingRecursion, n, PyLine.Splice(line, arg.Index, arg.Length, $"{self}({arg.Value})"), 0.3,
                 $"'{arg.Value}' on line {n} is used as it is; it may need to go through {self}() recursively first");
+        }
+    }
+
+    /// <summary>A function that returns nothing but ends in a bare expression (a call whose value is dropped).</summary>
+    private static IEnumerable<CandidateDraft> MissingReturn(PySource source, PyFunction function)
+    {
+        var body = Enumerable.Range(function.DefLine + 1, function.EndLine - function.DefLine).Where(source.IsCode).ToList();
+        if (body.Count == 0 || function.Name == "__init__" || body.Any(n => ReturnLine().IsMatch(PyLine.Mask(source.Line(n)))))
+        {
+            yield break;
+        }
+        var last = body[^1];
+        var text = source.Line(last);
+        var masked = PyLine.Mask(text).Trim();
+        if (PyLine.Indent(text) == function.BodyIndent && Regex.IsMatch(masked, @"^[A-Za-z_][\w.]*(\[.*\])?(\.\w+)*\(.*\)$"))
+        {
+            yield return CandidateDraft.Line(RepairKind.ReturnMissing, last, $"{function.BodyIndent}return {text.Trim()}", 0.5,
+                $"{function.Name}() computes '{text.Trim()}' on line {last} and drops it, so it returns None");
         }
     }
 
@@ -190,10 +224,16 @@ internal static partial class StructureMutations
                     continue;
                 }
                 var (bodyEnd, bodyIndent) = LoopBody(source, loop);
-                var statement = isList ? $"{bodyIndent}{local}.append({target})" : $"{bodyIndent}{local} += {target}";
                 var prior = changed ? 0.08 : returned ? 1.5 : 0.5;
-                yield return new CandidateDraft(RepairKind.Accumulator, bodyEnd, bodyEnd, [source.Line(bodyEnd), statement], prior,
-                    $"'{local}' starts empty on line {init} and {(changed ? "is only partly updated" : "is never updated")} in the loop on line {loop}; the update '{statement.Trim()}' may be missing");
+                var lastIndent = PyLine.Indent(source.Line(bodyEnd));
+                var endsInBranch = lastIndent.Length > bodyIndent.Length && !Regex.IsMatch(source.Line(bodyEnd).Trim(), @"^(continue|break|return\b)");
+                // At the loop body's level, and, when the body ends inside a branch, also at the end of that branch.
+                foreach (var (indent, weight) in endsInBranch ? [(bodyIndent, 0.9), (lastIndent, 1.0)] : new[] { (bodyIndent, 1.0) })
+                {
+                    var statement = isList ? $"{indent}{local}.append({target})" : $"{indent}{local} += {target}";
+                    yield return new CandidateDraft(RepairKind.Accumulator, bodyEnd, bodyEnd, [source.Line(bodyEnd), statement], prior * weight,
+                        $"'{local}' starts empty on line {init} and {(changed ? "is only partly updated" : "is never updated")} in the loop on line {loop}; the update '{statement.Trim()}' may be missing");
+                }
             }
         }
     }

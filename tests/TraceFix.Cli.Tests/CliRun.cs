@@ -1,0 +1,18 @@
+namespace TraceFix.Cli.Tests;
+
+/// <summary>Runs the CLI in-process with captured streams and a private set of environment variables.</summary>
+internal sealed record CliRun(int ExitCode, string Out, string Error)
+{
+    public string[] OutLines => Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+
+    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?>? variables, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var env = variables ?? new Dictionary<string, string?>();
+        var code = await CliApp.RunAsync(args, new CliContext(output, error, name => env.GetValueOrDefault(name)));
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
+    public static Task<CliRun> RunAsync(params string[] args) => RunAsync(null, args);
+}

@@ -1,0 +1,47 @@
+using System.Net.Http.Json;
+using TraceFix.Contracts.Runs;
+
+namespace TraceFix.Server.Tests.Runs;
+
+public sealed class CrashRecoveryTests
+{
+    [Fact]
+    public async Task ServerKilledMidRun_NextStartMarksTheRunInterrupted_AndKeepsEveryCommittedStep()
+    {
+        var folder = Directory.CreateTempSubdirectory("tracefix-kill-").FullName;
+        var database = Path.Combine(folder, "tracefix.db");
+        try
+        {
+            Guid runId;
+            long seenBeforeKill;
+            await using (var first = await ServerChild.StartAsync(database))
+            {
+                using var http = new HttpClient { BaseAddress = first.BaseAddress };
+                runId = await http.StartAsync(new StartRunRequest("offline", Difficulty: "all", Seed: 5));
+                await http.WaitForStepsAsync(runId, 3);
+                var before = await http.DetailAsync(runId);
+                Assert.Equal(RunStatus.Running, before.Run.Status);
+                seenBeforeKill = before.Run.LastSequence;
+                await first.KillAsync();
+            }
+
+            await using var second = await ServerChild.StartAsync(database);
+            using var client = new HttpClient { BaseAddress = second.BaseAddress };
+            var detail = await client.DetailAsync(runId);
+
+            Assert.Equal(RunStatus.Interrupted, detail.Run.Status);
+            Assert.NotNull(detail.Run.FinishedAt);
+            var steps = detail.Episodes.SelectMany(e => e.Steps).Select(s => s.Sequence).ToList();
+            Assert.True(steps.Count >= seenBeforeKill, $"{steps.Count} steps stored, {seenBeforeKill} seen before the kill");
+            Assert.Equal(Enumerable.Range(1, steps.Count).Select(i => (long)i), steps);
+            Assert.Equal(EpisodeStatus.Interrupted, detail.Episodes[^1].Status);
+            Assert.Contains("interrupted", second.Output, StringComparison.OrdinalIgnoreCase);
+            var list = await client.GetFromJsonAsync("/api/runs?status=interrupted", RunsJsonContext.Default.PagedResultRunSummary);
+            Assert.Equal(runId, Assert.Single(list!.Items).Id);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
