@@ -32,7 +32,7 @@ public sealed record SandboxOptions
     /// <summary>CPU-time ceiling of the solution process; a run also gets at most its timeout plus a second or so.</summary>
     public int CpuSeconds { get; init; } = 30;
 
-    /// <summary>Processes and threads the sandbox may hold at once (the zygote, harness and solution count as three).</summary>
+    /// <summary>Processes and threads the sandbox may hold at once (the zygote, spawner and solution process count as three).</summary>
     public int MaxProcesses { get; init; } = 12;
 
     /// <summary>Largest file the solution may write.</summary>
