@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using TraceFix.Core.Sandbox;
 using TraceFix.Server.Store;
 
 namespace TraceFix.E2E.Tests;
@@ -37,8 +35,6 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
         builder.UseSetting("TraceFix:Database:DataDirectory", _dataDirectory);
         builder.UseSetting("TraceFix:Logging:File", "false");
         builder.UseSetting("TraceFix:Runs:MaxStepsPerEpisode", "1000");
-        // The real bubblewrap runner, registered here while the server's own SandboxRegistration is still a stub on this branch.
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<ITestRunner>(_ => new SandboxTestRunner(new SandboxOptions()))));
     }
 
     protected override void Dispose(bool disposing)
