@@ -58,7 +58,7 @@ public sealed class RunPageTests : DashboardContext
         var cut = Render<RunPage>(p => p.Add(x => x.Id, id));
 
         cut.WaitForAssertion(() => Assert.Equal("step 600 / 600", cut.Find(".position").TextContent));
-        Assert.Equal(3, Api.StepPages);
+        Assert.Equal(3, Api.StepPages); // 60 + 300 + 240
         Assert.Empty(cut.FindAll(".loading"));
         Assert.InRange(cut.FindAll(".step-row").Count, 1, 599);
         Assert.InRange(cut.FindAll("rect.hit").Count, 1, 240);

@@ -6,3 +6,11 @@ export function reveal(container, index, rowHeight) {
     container.scrollTop = Math.max(0, top - container.clientHeight / 2 + rowHeight / 2);
   }
 }
+
+// Scrolls a wide grid horizontally so that its selected column sits about two thirds across.
+export function revealColumn(container, selector) {
+  const cell = container?.querySelector(selector);
+  if (!cell) return;
+  const left = cell.offsetLeft - container.clientWidth * 2 / 3;
+  container.scrollLeft = Math.max(0, left);
+}
