@@ -22,4 +22,11 @@ internal static class Dtos
 
     public static RunDetail Detail(Guid id, RunStatus status, EpisodeStatus episodeStatus, params StepDto[] steps) =>
         new(Run(id, status, steps.Length), [Episode(id, episodeStatus, steps)]);
+
+    public static StepResult Result(string code, bool done) => new(new Observation
+    {
+        CodeDict = code.TrimEnd('\n').Split('\n').Select((line, i) => (line, i)).ToDictionary(p => (p.i + 1).ToString(), p => p.line),
+        LastExecutionOutput = done ? "Tests Passed: 2/2" : "",
+        Done = done,
+    }, done ? 1.0 : 0.0, done);
 }

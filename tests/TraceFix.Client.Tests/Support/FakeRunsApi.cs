@@ -49,9 +49,21 @@ internal sealed class FakeRunsApi : IRunsApi
     public Task<IReadOnlyList<LeaderboardRow>> GetLeaderboardAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<LeaderboardRow>>([]);
 
-    public Task<PlaySession> StartPlayAsync(StartPlayRequest request, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException();
+    public List<CodeAction> PlayedActions { get; } = [];
 
-    public Task<PlayStepResult> PlayStepAsync(Guid sessionId, CodeAction action, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException();
+    public Task<PlaySession> StartPlayAsync(StartPlayRequest request, CancellationToken cancellationToken = default)
+    {
+        var id = Guid.NewGuid();
+        return Task.FromResult(new PlaySession(id, id, 1, request.Task ?? "sum_even", "easy", 50, Dtos.Result(Dtos.Original, done: false)));
+    }
+
+    public Task<PlayStepResult> PlayStepAsync(Guid sessionId, CodeAction action, CancellationToken cancellationToken = default)
+    {
+        PlayedActions.Add(action);
+        var step = Dtos.Step(PlayedActions.Count, PlayedActions.Count, action.ActionType, 0.1) with
+        {
+            Action = new StepActionDto(action.ActionType, action.StartLine, action.EndLine, action.NewCodeBlock),
+        };
+        return Task.FromResult(new PlayStepResult(step, Dtos.Result(Dtos.Original, done: action.ActionType == ActionType.SUBMIT)));
+    }
 }
