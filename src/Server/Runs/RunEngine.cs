@@ -4,8 +4,12 @@ using TraceFix.Server.Store;
 namespace TraceFix.Server.Runs;
 
 /// <summary>Takes runs from the queue and plays at most <see cref="RunEngineOptions.MaxConcurrentRuns"/> of them at a time.</summary>
+/// <remarks>
+/// The executor (and through it the task catalog and the sandbox) is resolved only when the first run is played, so
+/// that building the hosted services never pre-empts the start-up checks of <c>CoreStartup</c>.
+/// </remarks>
 public sealed class RunEngine(
-    RunQueue queue, ActiveRuns active, RunStore store, RunExecutor executor, IOptions<RunEngineOptions> options, ILogger<RunEngine> logger)
+    RunQueue queue, ActiveRuns active, RunStore store, IServiceProvider services, IOptions<RunEngineOptions> options, ILogger<RunEngine> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -42,7 +46,7 @@ public sealed class RunEngine(
             var plan = await store.GetPlanAsync(runId, CancellationToken.None);
             if (plan is not null)
             {
-                await executor.ExecuteAsync(plan, run.Cancellation.Token, stoppingToken);
+                await services.GetRequiredService<RunExecutor>().ExecuteAsync(plan, run.Cancellation.Token, stoppingToken);
             }
         }
         catch (Exception ex)

@@ -53,7 +53,7 @@ public sealed class CoreStartupTests
         var (exitCode, output) = await ServerProcess.RunUntilExitAsync(["--TraceFix:IncludeBuiltInTasks=false"]);
 
         Assert.Equal(HostExit.ConfigurationError, exitCode);
-        Assert.Contains("crit: TraceFix.Server.Hosting.CoreStartup", output);
+        Assert.Contains("FTL] TraceFix cannot start", output);
         Assert.Contains("No task could be loaded", output);
         Assert.DoesNotContain("Now listening", output);
     }

@@ -1,0 +1,7 @@
+namespace TraceFix.Server.Environment.Sessions;
+
+public enum SessionKind
+{
+    WebSocket,
+    Http,
+}

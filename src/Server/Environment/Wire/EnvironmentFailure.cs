@@ -1,0 +1,23 @@
+using TraceFix.Core.Sandbox;
+using TraceFix.Core.Tasks;
+using TraceFix.Server.Environment.Sessions;
+
+namespace TraceFix.Server.Environment.Wire;
+
+/// <summary>How an exception thrown by the environment is reported: an error code, a message and an HTTP status.</summary>
+public sealed record EnvironmentFailure(string Code, string Message, int HttpStatus, string Title)
+{
+    public bool IsUnexpected => HttpStatus >= 500 && Code == ErrorCodes.ExecutionError && Title == UnexpectedTitle;
+
+    private const string UnexpectedTitle = "Environment error";
+
+    public static EnvironmentFailure From(Exception exception) => exception switch
+    {
+        SessionClosedException e => new(ErrorCodes.SessionError, e.Message, StatusCodes.Status404NotFound, "Session closed"),
+        UnknownTaskException e => new(ErrorCodes.ExecutionError, e.Message, StatusCodes.Status400BadRequest, "Unknown task"),
+        SandboxUnavailableException e => new(ErrorCodes.ExecutionError, e.Message, StatusCodes.Status503ServiceUnavailable, "Sandbox unavailable"),
+        InvalidOperationException e => new(ErrorCodes.ExecutionError, e.Message, StatusCodes.Status409Conflict, "Not allowed in this episode state"),
+        ArgumentException e => new(ErrorCodes.ExecutionError, e.Message, StatusCodes.Status400BadRequest, "Invalid argument"),
+        _ => new(ErrorCodes.ExecutionError, exception.Message, StatusCodes.Status500InternalServerError, UnexpectedTitle),
+    };
+}
