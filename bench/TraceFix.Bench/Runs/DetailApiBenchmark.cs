@@ -40,6 +40,7 @@ public sealed class DetailApiBenchmark : IBenchmark
             bytes = (await http.GetByteArrayAsync(url)).Length;
         }
         var samples = new List<double>();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         for (var i = 0; i < requests; i++)
         {
             var started = Stopwatch.GetTimestamp();
@@ -60,7 +61,10 @@ public sealed class DetailApiBenchmark : IBenchmark
         }
         Console.WriteLine($"  in process: store query {Percentiles.Describe(query)}; JSON {Percentiles.Describe(serialize)}");
         Console.WriteLine($"detail-api: run with {steps} steps in {episodes} episodes, response {bytes / 1024} KiB");
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         Console.WriteLine($"  GET {url}: {Percentiles.Describe(samples)} (goal p95 <= 200 ms)");
+        // Client and server share this process; on an overloaded machine the CPU time per request is the steadier figure.
+        Console.WriteLine($"  CPU per request (server + client): {cpu.TotalMilliseconds / requests:F1} ms; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         return 0;
     }
 }

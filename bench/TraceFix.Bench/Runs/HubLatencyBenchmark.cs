@@ -56,8 +56,12 @@ public sealed class HubLatencyBenchmark : IBenchmark
             }
         }).ToList();
         await Task.Delay(500);
+        var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = System.Diagnostics.Stopwatch.StartNew();
         gate.Release(int.MaxValue / 2);
         await Task.WhenAll(watchers);
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        wall.Stop();
         foreach (var connection in connections)
         {
             await connection.DisposeAsync();
@@ -66,6 +70,7 @@ public sealed class HubLatencyBenchmark : IBenchmark
         var expected = episodes * stepsPerEpisode;
         Console.WriteLine($"hub-latency: {viewers} viewers x {expected} steps; every viewer got all steps: {counts.All(c => c == expected)}");
         Console.WriteLine($"  engine -> client: {Percentiles.Describe([.. latencies])} (goal p95 <= 50 ms)");
+        Console.WriteLine($"  {wall.Elapsed.TotalSeconds:F1}s wall, {cpu.TotalSeconds:F1}s CPU (server + 50 clients + sandbox host side); load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         return counts.All(c => c == expected) ? 0 : 1;
     }
 

@@ -49,9 +49,11 @@ public static class RunsApi
             : TypedResults.Ok(await store.ListAsync(filter!, cancellationToken));
     }
 
-    /// <summary><c>?steps=false</c> leaves the steps out; the dashboard then pages them in through <c>/steps</c>.</summary>
+    /// <summary><c>?steps=false</c> leaves the steps out (episodes only); read them with <c>/steps?after=</c> or the hub.</summary>
     private static async Task<Results<Ok<RunDetail>, ProblemHttpResult>> Get(Guid id, bool? steps, RunStore store, CancellationToken cancellationToken) =>
-        await store.GetDetailAsync(id, steps ?? true, cancellationToken) is { } detail ? TypedResults.Ok(detail) : ApiResults.NotFound($"run {id} does not exist");
+        await store.GetDetailAsync(id, cancellationToken, includeSteps: steps ?? true) is { } detail
+            ? TypedResults.Ok(detail)
+            : ApiResults.NotFound($"run {id} does not exist");
 
     private static async Task<Results<Ok<IReadOnlyList<StepDto>>, ValidationProblem, ProblemHttpResult>> Steps(
         Guid id, long? after, int? limit, RunStore store, CancellationToken cancellationToken)

@@ -58,11 +58,8 @@ public sealed partial class RunStore
         return new PagedResult<RunSummary>([.. rows.Select(x => x.Run.AsSummary(x.Last))], filter.Page, filter.PageSize, total);
     }
 
-    public Task<RunDetail?> GetDetailAsync(Guid runId, CancellationToken cancellationToken = default) =>
-        GetDetailAsync(runId, includeSteps: true, cancellationToken);
-
-    /// <summary>The run and its episodes; without steps when <paramref name="includeSteps"/> is false (a long run's first paint).</summary>
-    public async Task<RunDetail?> GetDetailAsync(Guid runId, bool includeSteps, CancellationToken cancellationToken = default)
+    /// <param name="includeSteps">False gives the episodes without their steps (a cheap first paint for long runs).</param>
+    public async Task<RunDetail?> GetDetailAsync(Guid runId, CancellationToken cancellationToken = default, bool includeSteps = true)
     {
         await using var db = factory.CreateDbContext();
         var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
@@ -74,7 +71,7 @@ public sealed partial class RunStore
         if (!includeSteps)
         {
             var lastSequence = await db.Steps.Where(s => s.RunId == runId).MaxAsync(s => (long?)s.Sequence, cancellationToken) ?? 0;
-            return new RunDetail(run.AsSummary(lastSequence), [.. episodes.Select(e => e.AsDto([]))]);
+            return new RunDetail(run.AsSummary(lastSequence), [.. episodes.Select(e => e.AsDto())]);
         }
         var steps = await db.Steps.AsNoTracking().Where(s => s.RunId == runId).OrderBy(s => s.Sequence).ToListAsync(cancellationToken);
         var byEpisode = steps.GroupBy(s => s.EpisodeId).ToDictionary(g => g.Key, g => (IReadOnlyList<StepDto>)[.. g.Select(s => s.AsDto())]);

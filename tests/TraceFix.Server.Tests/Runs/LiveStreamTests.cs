@@ -129,6 +129,10 @@ public sealed class LiveStreamTests
             Assert.Contains(started, m => m.Episode.Index == 1 && m.Episode.TaskName == "binary_search_off_by_one" && m.Episode.OriginalCode.Length > 0);
         }
         Assert.All(finished, m => Assert.Equal(2, m.Episode.StepCount));
+        var light = await http.GetFromJsonAsync($"/api/runs/{runId}?steps=false", RunsJsonContext.Default.RunDetail);
+        Assert.Equal(4, light!.Run.LastSequence);
+        Assert.Equal(2, light.Episodes.Count);
+        Assert.All(light.Episodes, e => Assert.Empty(e.Steps));
         var list = await http.GetFromJsonAsync("/api/runs?status=completed", RunsJsonContext.Default.PagedResultRunSummary);
         Assert.Equal(2, Assert.Single(list!.Items).EpisodeCount);
     }
