@@ -95,6 +95,7 @@ public sealed partial class EvidenceSignals
                     break;
                 case "IndexError":
                     Boost(RepairKind.OffByOne, 2.5, "an index runs past the end, so a bound is probably off by one");
+                    Boost(RepairKind.IndexShift, 3, null);
                     Boost(RepairKind.LengthBound, 2.5, null);
                     Boost(RepairKind.Comparison, 1.8, null);
                     break;

@@ -25,5 +25,8 @@ public static class RepairKind
     public const string Accumulator = "accumulator";
     public const string VariableSwap = "variable-swap";
     public const string CallSwap = "call-swap";
+    public const string Symmetry = "symmetry";
+    public const string IndexShift = "index-shift";
+    public const string Indentation = "indentation";
     public const string SyntaxRepair = "syntax";
 }
