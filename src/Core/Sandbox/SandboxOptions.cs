@@ -47,6 +47,12 @@ public sealed record SandboxOptions
     /// <summary>Extra time the host grants a run beyond its own timeout before it kills the sandbox process.</summary>
     public TimeSpan HostTimeoutMargin { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// How long a run waits for a free sandbox before failing with <see cref="SandboxUnavailableException"/> (all busy
+    /// for that long, or sandboxes that died cannot be restarted).
+    /// </summary>
+    public TimeSpan QueueTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Read-only paths to expose besides /usr (for an interpreter installed elsewhere).</summary>
     public IReadOnlyList<string> ExtraReadOnlyPaths { get; init; } = [];
 

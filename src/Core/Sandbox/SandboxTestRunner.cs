@@ -65,7 +65,7 @@ public sealed class SandboxTestRunner(SandboxOptions options) : ITestRunner, IAs
             SandboxSlot.Encode(new TestsFrame(request.TestCode)),
         };
         var started = Stopwatch.GetTimestamp();
-        var slot = await pool.RentAsync(cancellationToken).ConfigureAwait(false);
+        var slot = await pool.RentAsync(options.QueueTimeout, cancellationToken).ConfigureAwait(false);
         byte[]? reply = null;
         try
         {
@@ -89,7 +89,7 @@ public sealed class SandboxTestRunner(SandboxOptions options) : ITestRunner, IAs
     {
         var pool = await EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
         var frame = SandboxSlot.Encode(new SyntaxFrame("syntax", code));
-        var slot = await pool.RentAsync(cancellationToken).ConfigureAwait(false);
+        var slot = await pool.RentAsync(options.QueueTimeout, cancellationToken).ConfigureAwait(false);
         byte[]? reply = null;
         try
         {

@@ -7,6 +7,7 @@ attached; whenever one of its children exits it sends b"exit <pid> <wait status>
 
 Run as: python3 -I -S -B /harness/spawner.py <socket fd> '<limits json>'
 """
+import ctypes
 import json
 import os
 import select
@@ -22,6 +23,9 @@ _CATCHABLE = [s for s in signal.Signals if s not in (signal.SIGKILL, signal.SIGS
 
 
 def main():
+    # Non-dumpable, like the zygote: exec made us dumpable again, and a solution process of the same uid must not
+    # ptrace or read the one process that outlives every run besides the zygote (it would tamper with later runs).
+    ctypes.CDLL(None, use_errno=True).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE
     sock = socket.socket(fileno=int(sys.argv[1]))
     limits = json.loads(sys.argv[2])
     # Solution processes share our uid and may signal us; only SIGKILL/SIGSTOP still work, and the zygote

@@ -94,7 +94,7 @@ class Spawner:
 
 def main():
     # Non-dumpable: a process of the same uid (the agent's) can neither ptrace us nor open /proc/1/fd or mem.
-    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    _libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     limits = json.loads(sys.argv[1])
     confined = os.getpid() == 1
@@ -127,6 +127,8 @@ def sweep(spawner, solution_pid, confined):
             pass
         return True
     if not _kill_all_but_spawner(spawner):
+        return False
+    if not _remove_sysv_ipc():
         return False
     if not spawner.alive():
         spawner.start()
@@ -163,6 +165,44 @@ def _kill_all_but_spawner(spawner):
     return False
 
 
+_IPC_RMID = 0
+_libc = ctypes.CDLL(None, use_errno=True)
+
+
+def _sysv_ids(kind):
+    try:
+        with open("/proc/sysvipc/" + kind) as f:
+            rows = f.read().splitlines()[1:]
+    except OSError:
+        return []
+    return [int(row.split()[1]) for row in rows if row.split()]
+
+
+def _remove_sysv_ipc():
+    """SysV shared memory, queues and semaphores outlive their processes (they belong to the IPC namespace), so
+    without this a run could leave memory behind for the next one, or data."""
+    for shmid in _sysv_ids("shm"):
+        _libc.shmctl(shmid, _IPC_RMID, None)
+    for msqid in _sysv_ids("msg"):
+        _libc.msgctl(msqid, _IPC_RMID, None)
+    for semid in _sysv_ids("sem"):
+        _libc.semctl(semid, 0, _IPC_RMID)
+    return not (_sysv_ids("shm") or _sysv_ids("msg") or _sysv_ids("sem"))
+
+
+def _sysv_shm_bytes():
+    total = 0
+    try:
+        with open("/proc/sysvipc/shm") as f:
+            header, *rows = f.read().splitlines()
+        column = header.split().index("rss")
+        for row in rows:
+            total += int(row.split()[column])
+    except (OSError, ValueError, IndexError):
+        pass
+    return total
+
+
 def _continue(pid):
     try:
         os.kill(pid, signal.SIGCONT)
@@ -194,8 +234,10 @@ def _memory_watch(limit_bytes, spawner):
                         total += int(f.read().split()[1]) * page
                 except (OSError, ValueError, IndexError):
                     pass
+        total += _sysv_shm_bytes()
         if total > limit_bytes:
             _kill_all_but_spawner(spawner)
+            _remove_sysv_ipc()
             raise linkmod.LimitExceeded(
                 "the sandbox ran out of memory (its processes together exceeded %d MB)" % (limit_bytes >> 20))
 
