@@ -94,6 +94,8 @@ class LiveServerTests(unittest.IsolatedAsyncioTestCase):
             CodeAction.model_validate({"action_type": "VIEW_CODE", "line": 3})
         action = CodeAction.model_validate({"thought": "t", "action_type": "SUBMIT", "start_line": None})
         self.assertEqual(action.model_dump(exclude_none=True), {"thought": "t", "action_type": "SUBMIT", "metadata": {}})
+        self.assertIs(CodeAction.model_validate(action), action)
+        self.assertIn('"start_line": null', action.model_dump_json(exclude_none=False))
 
 
 @unittest.skipUnless(BASE_URL, "set TRACEFIX_BASE_URL to a running TraceFix server")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import json
 from dataclasses import dataclass, field
 from typing import Any, Dict, Generic, List, Optional, TypeVar
 
@@ -50,6 +51,8 @@ class CodeAction:
     @classmethod
     def model_validate(cls, data: Dict[str, Any]) -> "CodeAction":
         """Builds an action from a dict (e.g. parsed model output); unknown keys are rejected like the server does."""
+        if isinstance(data, CodeAction):
+            return data
         if not isinstance(data, dict):
             raise ValueError("a CodeAction must be a JSON object")
         unknown = sorted(set(data) - set(_ACTION_FIELDS))
@@ -69,6 +72,9 @@ class CodeAction:
             "metadata": dict(self.metadata),
         }
         return {k: v for k, v in data.items() if v is not None} if exclude_none else data
+
+    def model_dump_json(self, exclude_none: bool = False) -> str:
+        return json.dumps(self.model_dump(exclude_none=exclude_none), ensure_ascii=True)
 
 
 @dataclass

@@ -7,6 +7,7 @@ namespace TraceFix.Core.Sandbox;
 internal sealed class HarnessFiles : IDisposable
 {
     private const string Prefix = "TraceFix.Sandbox.Harness.";
+    private const string DirectoryPrefix = "tracefix-harness-";
 
     private HarnessFiles(string directory) => Directory = directory;
 
@@ -18,7 +19,8 @@ internal sealed class HarnessFiles : IDisposable
     public static HarnessFiles Extract()
     {
         var assembly = typeof(HarnessFiles).Assembly;
-        var directory = Path.Combine(Path.GetTempPath(), $"tracefix-harness-{System.Environment.ProcessId}-{Guid.NewGuid():N}");
+        RemoveLeftovers();
+        var directory = Path.Combine(Path.GetTempPath(), $"{DirectoryPrefix}{System.Environment.ProcessId}-{Guid.NewGuid():N}");
         System.IO.Directory.CreateDirectory(directory);
         const UnixFileMode readable = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
         const UnixFileMode traversable = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
@@ -38,6 +40,28 @@ internal sealed class HarnessFiles : IDisposable
             throw new SandboxUnavailableException("the sandbox harness is missing from TraceFix.Core (embedded resource zygote.py not found)");
         }
         return new HarnessFiles(directory);
+    }
+
+    /// <summary>Deletes harness directories of processes that no longer exist (killed hosts never dispose).</summary>
+    private static void RemoveLeftovers()
+    {
+        try
+        {
+            foreach (var path in System.IO.Directory.EnumerateDirectories(Path.GetTempPath(), DirectoryPrefix + "*"))
+            {
+                var pid = Path.GetFileName(path)[DirectoryPrefix.Length..].Split('-')[0];
+                if (int.TryParse(pid, out _) && !System.IO.Directory.Exists($"/proc/{pid}"))
+                {
+                    new HarnessFiles(path).Dispose();
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 
     public void Dispose()

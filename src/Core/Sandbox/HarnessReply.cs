@@ -29,8 +29,7 @@ internal sealed record HarnessReport(
     [property: JsonPropertyName("output_dropped")] long OutputDropped,
     [property: JsonPropertyName("timed_out")] bool TimedOut,
     [property: JsonPropertyName("syntax")] HarnessSyntax? Syntax,
-    [property: JsonPropertyName("harness_error")] string? HarnessError,
-    [property: JsonPropertyName("compiled")] string? Compiled);
+    [property: JsonPropertyName("harness_error")] string? HarnessError);
 
 internal sealed record HarnessTest(
     [property: JsonPropertyName("name")] string Name,

@@ -20,13 +20,9 @@ internal static partial class ReportBuilder
         {
             return Failed(testCode, $"timed out (the run is limited to {timeout.TotalSeconds:0.##}s)", timedOut: true, elapsed);
         }
-        if (reply.Status == "memory")
-        {
-            return Failed(testCode, "the sandbox ran out of memory (all of its processes together exceeded the limit)", timedOut: false, elapsed);
-        }
         if (reply.Status != "ok" || reply.Result is not { } report)
         {
-            return Failed(testCode, "the test harness stopped unexpectedly (the solution may have killed it)", timedOut: false, elapsed);
+            return Failed(testCode, "the test harness stopped unexpectedly", timedOut: false, elapsed);
         }
         var tests = report.Tests ?? [];
         if (tests.Count == 0)

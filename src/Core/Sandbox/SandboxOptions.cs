@@ -32,7 +32,7 @@ public sealed record SandboxOptions
     /// <summary>CPU-time ceiling of the solution process; a run also gets at most its timeout plus a second or so.</summary>
     public int CpuSeconds { get; init; } = 30;
 
-    /// <summary>Processes and threads the sandbox may hold at once (the zygote, harness and solution count as three).</summary>
+    /// <summary>Processes and threads the sandbox may hold at once (the zygote, spawner and solution process count as three).</summary>
     public int MaxProcesses { get; init; } = 12;
 
     /// <summary>Largest file the solution may write.</summary>
@@ -46,6 +46,12 @@ public sealed record SandboxOptions
 
     /// <summary>Extra time the host grants a run beyond its own timeout before it kills the sandbox process.</summary>
     public TimeSpan HostTimeoutMargin { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How long a run waits for a free sandbox before failing with <see cref="SandboxUnavailableException"/> (all busy
+    /// for that long, or sandboxes that died cannot be restarted).
+    /// </summary>
+    public TimeSpan QueueTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Read-only paths to expose besides /usr (for an interpreter installed elsewhere).</summary>
     public IReadOnlyList<string> ExtraReadOnlyPaths { get; init; } = [];

@@ -16,6 +16,7 @@ internal sealed class SandboxPool(Func<ProcessStartInfo> startInfo, int size) : 
     private readonly ConcurrentDictionary<Task, byte> _background = new();
     private readonly CancellationTokenSource _stopping = new();
     private int _replacementFailures;
+    private string? _lastFailure;
 
     public int Size => size;
 
@@ -42,16 +43,28 @@ internal sealed class SandboxPool(Func<ProcessStartInfo> startInfo, int size) : 
             "the sandboxed interpreter did not start" + (diagnostics.Length > 0 ? $": {diagnostics}" : " (no diagnostics)"));
     }
 
-    public async Task<SandboxSlot> RentAsync(CancellationToken cancellationToken)
+    /// <summary>Waits for an idle slot; throws <see cref="SandboxUnavailableException"/> if none comes back within <paramref name="patience"/>.</summary>
+    public async Task<SandboxSlot> RentAsync(TimeSpan patience, CancellationToken cancellationToken)
     {
-        while (true)
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(patience);
+        try
         {
-            var slot = await _idle.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            if (slot.IsAlive)
+            while (true)
             {
-                return slot;
+                var slot = await _idle.Reader.ReadAsync(cts.Token).ConfigureAwait(false);
+                if (slot.IsAlive)
+                {
+                    return slot;
+                }
+                Replace(slot);
             }
-            Replace(slot);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            var reason = Volatile.Read(ref _lastFailure);
+            throw new SandboxUnavailableException(
+                $"no sandbox became free within {patience.TotalSeconds:0}s" + (reason is null ? "" : $"; the last restart failed: {reason}"));
         }
     }
 
@@ -103,6 +116,7 @@ internal sealed class SandboxPool(Func<ProcessStartInfo> startInfo, int size) : 
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                Volatile.Write(ref _lastFailure, e.Message);
                 var failures = Interlocked.Increment(ref _replacementFailures);
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 100 * failures)), _stopping.Token).ConfigureAwait(false);
             }

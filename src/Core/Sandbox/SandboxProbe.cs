@@ -94,6 +94,11 @@ internal static class SandboxProbe
                 + "or in a container allow them (e.g. docker --security-opt seccomp=unconfined --security-opt apparmor=unconfined). "
                 + $"bubblewrap said: {message}";
         }
+        if (lower.Contains("can't find source path") || lower.Contains("permission denied"))
+        {
+            return $"the sandbox user cannot read a path it needs (the harness is extracted under {Path.GetTempPath()}; "
+                + $"set TMPDIR to a directory every user can traverse, such as /tmp): {message}";
+        }
         if (lower.Contains("setpriv"))
         {
             return $"could not drop privileges with {options.SetprivPath}: {message}";

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 
 namespace TraceFix.Core.Sandbox;
 
@@ -18,7 +19,7 @@ internal sealed class SandboxSlot : IAsyncDisposable
     private readonly Stream _input;
     private readonly Stream _output;
     private readonly StringBuilder _stderr = new();
-    private readonly byte[] _header = new byte[4];
+    private readonly Channel<byte[]> _frames = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
     private int _killed;
 
     private SandboxSlot(Process process)
@@ -28,6 +29,9 @@ internal sealed class SandboxSlot : IAsyncDisposable
         _output = process.StandardOutput.BaseStream;
         process.ErrorDataReceived += (_, e) => KeepStderr(e.Data);
         process.BeginErrorReadLine();
+        // Anonymous pipes have no readiness-based async I/O in .NET (ReadAsync becomes a blocking read on a pool
+        // thread per call), so each slot keeps one dedicated thread blocked in read() and hands frames over a channel.
+        new Thread(ReadLoop) { IsBackground = true, Name = $"sandbox-slot-{process.Id}" }.Start();
     }
 
     public int Id => _process.Id;
@@ -60,13 +64,16 @@ internal sealed class SandboxSlot : IAsyncDisposable
         try
         {
             var frame = await ReadFrameAsync(cts.Token).ConfigureAwait(false);
-            return frame is not null && frame.AsSpan().SequenceEqual(ReadyFrame);
+            if (frame is not null && frame.AsSpan().SequenceEqual(ReadyFrame))
+            {
+                return true;
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            Kill();
-            return false;
         }
+        Kill();
+        return false;
     }
 
     /// <summary>
@@ -80,15 +87,21 @@ internal sealed class SandboxSlot : IAsyncDisposable
         await using var killOnCancel = cts.Token.Register(Kill);
         try
         {
+            // Requests are small and the zygote's harness is waiting to read them: a plain write() does not block for long.
+            var header = new byte[4];
             foreach (var frame in frames)
             {
-                var header = new byte[4];
                 BinaryPrimitives.WriteInt32BigEndian(header, frame.Length);
-                await _input.WriteAsync(header, cts.Token).ConfigureAwait(false);
-                await _input.WriteAsync(frame, cts.Token).ConfigureAwait(false);
+                _input.Write(header);
+                _input.Write(frame);
             }
-            await _input.FlushAsync(cts.Token).ConfigureAwait(false);
-            return await ReadFrameAsync(cts.Token).ConfigureAwait(false);
+            _input.Flush();
+            var reply = await ReadFrameAsync(cts.Token).ConfigureAwait(false);
+            if (reply is null)
+            {
+                Kill();
+            }
+            return reply;
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
         {
@@ -102,26 +115,47 @@ internal sealed class SandboxSlot : IAsyncDisposable
 
     private async Task<byte[]?> ReadFrameAsync(CancellationToken cancellationToken)
     {
-        if (!await ReadExactAsync(_header, cancellationToken).ConfigureAwait(false))
+        try
+        {
+            return await _frames.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
         {
             return null;
         }
-        var length = BinaryPrimitives.ReadInt32BigEndian(_header);
-        if (length is < 0 or > MaxReplyBytes)
-        {
-            Kill();
-            return null;
-        }
-        var body = new byte[length];
-        return await ReadExactAsync(body, cancellationToken).ConfigureAwait(false) ? body : null;
     }
 
-    private async Task<bool> ReadExactAsync(byte[] buffer, CancellationToken cancellationToken)
+    private void ReadLoop()
+    {
+        var header = new byte[4];
+        try
+        {
+            while (ReadExact(header))
+            {
+                var length = BinaryPrimitives.ReadInt32BigEndian(header);
+                if (length is < 0 or > MaxReplyBytes)
+                {
+                    break;
+                }
+                var body = new byte[length];
+                if (!ReadExact(body) || !_frames.Writer.TryWrite(body))
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+        }
+        _frames.Writer.TryComplete();
+    }
+
+    private bool ReadExact(byte[] buffer)
     {
         var read = 0;
         while (read < buffer.Length)
         {
-            var n = await _output.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
+            var n = _output.Read(buffer, read, buffer.Length - read);
             if (n == 0)
             {
                 return false;

@@ -11,7 +11,6 @@ namespace TraceFix.Core.Sandbox;
 public sealed class SandboxTestRunner(SandboxOptions options) : ITestRunner, IAsyncDisposable
 {
     private readonly SemaphoreSlim _startLock = new(1, 1);
-    private readonly CompiledTestsCache _compiledTests = new();
     private HarnessFiles? _harness;
     private SandboxPool? _pool;
     private bool _disposed;
@@ -63,10 +62,10 @@ public sealed class SandboxTestRunner(SandboxOptions options) : ITestRunner, IAs
         var frames = new[]
         {
             SandboxSlot.Encode(new RunFrame("run", request.SolutionCode, request.Timeout.TotalSeconds)),
-            SandboxSlot.Encode(new TestsFrame(request.TestCode, _compiledTests.Get(request.TestCode))),
+            SandboxSlot.Encode(new TestsFrame(request.TestCode)),
         };
         var started = Stopwatch.GetTimestamp();
-        var slot = await pool.RentAsync(cancellationToken).ConfigureAwait(false);
+        var slot = await pool.RentAsync(options.QueueTimeout, cancellationToken).ConfigureAwait(false);
         byte[]? reply = null;
         try
         {
@@ -83,19 +82,14 @@ public sealed class SandboxTestRunner(SandboxOptions options) : ITestRunner, IAs
             var reason = timedOut ? $"timed out (the run is limited to {request.Timeout.TotalSeconds:0.##}s)" : "the sandbox stopped unexpectedly";
             return ReportBuilder.Failed(request.TestCode, reason, timedOut, elapsed);
         }
-        var parsed = HarnessReply.Parse(reply);
-        if (parsed?.Result?.Compiled is { } compiled)
-        {
-            _compiledTests.Add(request.TestCode, compiled);
-        }
-        return ReportBuilder.FromReply(parsed, request.TestCode, options.MaxOutputChars, request.Timeout, elapsed);
+        return ReportBuilder.FromReply(HarnessReply.Parse(reply), request.TestCode, options.MaxOutputChars, request.Timeout, elapsed);
     }
 
     public async Task<SyntaxCheck?> CheckSyntaxAsync(string code, CancellationToken cancellationToken = default)
     {
         var pool = await EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
         var frame = SandboxSlot.Encode(new SyntaxFrame("syntax", code));
-        var slot = await pool.RentAsync(cancellationToken).ConfigureAwait(false);
+        var slot = await pool.RentAsync(options.QueueTimeout, cancellationToken).ConfigureAwait(false);
         byte[]? reply = null;
         try
         {
@@ -148,9 +142,7 @@ public sealed class SandboxTestRunner(SandboxOptions options) : ITestRunner, IAs
         [property: JsonPropertyName("solution")] string Solution,
         [property: JsonPropertyName("timeout")] double Timeout);
 
-    private sealed record TestsFrame(
-        [property: JsonPropertyName("tests")] string Tests,
-        [property: JsonPropertyName("compiled"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Compiled);
+    private sealed record TestsFrame([property: JsonPropertyName("tests")] string Tests);
 
     private sealed record SyntaxFrame(
         [property: JsonPropertyName("op")] string Op,

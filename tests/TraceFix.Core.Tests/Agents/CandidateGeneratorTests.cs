@@ -98,6 +98,31 @@ public sealed class CandidateGeneratorTests
     }
 
     [Fact]
+    public void AMissingCounterpartStatement_IsProposedFromTheCodesOwnSymmetry()
+    {
+        string[] code =
+        [
+            "def zip_merge(a, b):", "    out = []", "    i = j = 0", "    while i < len(a) and j < len(b):",
+            "        out.append(a[i])", "        out.append(b[j])", "        i += 1", "        j += 1",
+            "    out.extend(b[j:])", "    return out",
+        ];
+
+        var ranked = Generate(code, Failing("input=zip_merge([1, 2, 3], [9]), expected=[1, 9, 2, 3], got=[1, 9]"));
+
+        Assert.Contains(ranked, c => c.Operator == RepairKind.Symmetry && c.NewLines.Contains("    out.extend(a[i:])"));
+    }
+
+    [Fact]
+    public void AReturnInsideTheLoop_CanMoveOutOfIt()
+    {
+        string[] code = ["def find(xs, t):", "    for i, x in enumerate(xs):", "        if x == t:", "            return i", "        return -1"];
+
+        var ranked = Generate(code, Failing("input=find([1, 2], 2), expected=1, got=-1"));
+
+        Assert.InRange(RankOf(ranked, [.. code[..4], "    return -1"]), 0, 10);
+    }
+
+    [Fact]
     public void Ranking_IsDeterministicForASeed()
     {
         string[] code = ["def f(a, b):", "    if a < b:", "        return a - b", "    return b - a"];

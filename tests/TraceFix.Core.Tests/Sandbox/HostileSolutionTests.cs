@@ -148,6 +148,35 @@ public sealed partial class HostileSolutionTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task LongLivedSandboxProcessesCannotBeTracedOrOpened()
+    {
+        var report = await HostileRunAsync(Buggy + """
+            import ctypes, os
+            libc = ctypes.CDLL(None, use_errno=True)
+            PTRACE_ATTACH = 16
+            for pid in (1, os.getppid()):
+                attached = libc.ptrace(PTRACE_ATTACH, pid, 0, 0) == 0
+                try:
+                    os.listdir("/proc/%d/fd" % pid)
+                    fds = "open"
+                except OSError:
+                    fds = "denied"
+                try:
+                    open("/proc/%d/mem" % pid, "rb").close()
+                    mem = "open"
+                except OSError:
+                    mem = "denied"
+                print("PID", pid, "attached" if attached else "refused", fds, mem)
+            """);
+
+        // PID 1 is the zygote, the parent is the spawner: the two processes that outlive a run.
+        Assert.Contains("PID 1 refused denied denied", report.CapturedOutput);
+        Assert.Equal(2, Regex.Matches(report.CapturedOutput, "refused denied denied").Count);
+        Assert.DoesNotContain("attached", report.CapturedOutput);
+        Assert.DoesNotContain("open", report.CapturedOutput);
+    }
+
+    [Fact]
     public async Task WalkingCallerFramesFindsNoExpectedValues()
     {
         var report = await HostileRunAsync("""
@@ -218,6 +247,33 @@ public sealed partial class HostileSolutionTests(SandboxFixture sandbox)
 
         Assert.Equal(0, report.Passed);
         Assert.Contains("out of memory", report.Results[0].ErrorMessage);
+    }
+
+    [Fact]
+    public async Task SysVSharedMemoryIsCountedAndDoesNotOutliveTheRun()
+    {
+        var report = await HostileRunAsync(Buggy + """
+            import ctypes
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.shmat.restype = ctypes.c_void_p
+            size = 64 * 1024 * 1024
+            for i in range(40):
+                segment = libc.shmget(0, size, 0o1000 | 0o600)
+                address = libc.shmat(segment, None, 0)
+                ctypes.memset(address, 1, size)
+                libc.shmdt(ctypes.c_void_p(address))
+                print("segment", i, flush=True)
+            """, TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, report.Passed);
+        Assert.Contains("out of memory", report.Results[0].ErrorMessage);
+        var task = sandbox.Tasks.Get(Task);
+        for (var i = 0; i < 2 * sandbox.Runner.Options.PoolSize; i++)
+        {
+            var census = await sandbox.Runner.RunTestsAsync(new(
+                task.FixedCode + "print('SEGMENTS', len(open('/proc/sysvipc/shm').read().splitlines()) - 1)\n", task.TestCode, task.Timeout));
+            Assert.Contains("SEGMENTS 0", census.CapturedOutput);
+        }
     }
 
     [Fact]

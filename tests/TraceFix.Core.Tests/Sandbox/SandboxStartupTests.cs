@@ -50,4 +50,18 @@ public sealed class SandboxStartupTests
         Assert.True(fixedRun.AllPassed);
         Assert.True(buggyRun.Passed < buggyRun.Total);
     }
+
+    [Fact]
+    public async Task RunThatCannotGetASandboxInTimeFailsClearly()
+    {
+        await using var runner = new SandboxTestRunner(new SandboxOptions { PoolSize = 1, QueueTimeout = TimeSpan.FromMilliseconds(500) });
+        await runner.StartAsync();
+        const string tests = "from solution import f\n\ndef test_f():\n    assert f() == 1\n";
+        var busy = runner.RunTestsAsync(new("import time\ndef f():\n    time.sleep(30)\n", tests, TimeSpan.FromSeconds(3)));
+
+        var error = await Assert.ThrowsAsync<SandboxUnavailableException>(() => runner.RunTestsAsync(new("def f():\n    return 1\n", tests, TimeSpan.FromSeconds(3))));
+
+        Assert.Contains("no sandbox became free", error.Message);
+        Assert.True((await busy).TimedOut);
+    }
 }

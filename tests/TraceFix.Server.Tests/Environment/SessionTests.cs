@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TraceFix.Core.Sandbox;
+using TraceFix.Server.Environment.Sessions;
 using static TraceFix.Server.Tests.Environment.WebSocketEpisodeTests;
 
 namespace TraceFix.Server.Tests.Environment;
@@ -89,6 +90,29 @@ public sealed class SessionTests
         var run = await next.StepAsync(Actions.Of("RUN_TESTS"));
         Assert.Contains("Tests Passed:", (string)run["data"]!["observation"]!["last_execution_output"]!);
         await ws.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task FailingEnvironmentFactory_IsAFactoryError_OverWebSocketAndHttp()
+    {
+        await using var server = new EnvironmentServer(services: s => s.AddSingleton<IEnvironmentSessionFactory>(new BrokenFactory()));
+        await using var ws = await server.ConnectAsync();
+
+        var error = ErrorData(await ws.ReceiveAsync());
+
+        Assert.Equal("FACTORY_ERROR", (string?)error["code"]);
+        Assert.Contains("no environment today", (string?)error["message"]);
+        Assert.Equal(WebSocketCloseStatus.InternalServerError, await ws.ReceiveCloseAsync());
+        using var http = server.CreateHttpClient();
+        var refused = await http.PostAsync("/reset", null);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("FACTORY_ERROR", (string?)JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["code"]);
+        Assert.Equal(0, server.Sessions.ActiveSessions);
+    }
+
+    private sealed class BrokenFactory : IEnvironmentSessionFactory
+    {
+        public Core.Environment.IEnvironmentSession Create() => throw new InvalidOperationException("no environment today");
     }
 
     [Fact]

@@ -32,11 +32,13 @@ public static partial class CandidateGenerator
             if (source.FunctionAt(n) is { } function && n != function.DefLine)
             {
                 drafts.AddRange(LiteralMutations.NameSwaps(source, function, n));
+                drafts.AddRange(ShapeMutations.For(source, function, n));
             }
         }
         foreach (var function in source.Functions)
         {
             drafts.AddRange(StructureMutations.For(source, function));
+            drafts.AddRange(SymmetryMutations.For(source, function));
         }
 
         // Different families can propose the same file; keep the best-scored reading of it.

@@ -43,6 +43,10 @@ public sealed partial class EvidenceSignals
         {
             Boost(RepairKind.MissingLower, 2.5, "failing inputs contain upper-case letters, so letter case may not be normalised");
         }
+        if (evidence.Failures.Any(f => f.Input is { } input && Unordered(input)))
+        {
+            Boost(RepairKind.MissingSort, 1.8, "failing inputs arrive out of order, so the code may rely on an order it never establishes");
+        }
         if (valued.Any(f => Punctuation(Strings(f.Got!)) > Punctuation(Strings(f.Expected!))))
         {
             Boost(RepairKind.MissingStrip, 8, "results keep punctuation the expected values do not have, so a .strip(...) seems missing");
@@ -91,6 +95,7 @@ public sealed partial class EvidenceSignals
                     break;
                 case "IndexError":
                     Boost(RepairKind.OffByOne, 2.5, "an index runs past the end, so a bound is probably off by one");
+                    Boost(RepairKind.IndexShift, 3, null);
                     Boost(RepairKind.LengthBound, 2.5, null);
                     Boost(RepairKind.Comparison, 1.8, null);
                     break;
@@ -153,6 +158,12 @@ public sealed partial class EvidenceSignals
             return inner == g || inner.Split(',')[0] == g && !g.Contains(',');
         }
         return false;
+    }
+
+    private static bool Unordered(string input)
+    {
+        var numbers = Regex.Matches(input, @"-?\d+").Select(m => long.TryParse(m.Value, out var v) ? v : 0).ToList();
+        return numbers.Count >= 3 && numbers.Zip(numbers.Skip(1)).Any(p => p.Second < p.First);
     }
 
     private static string Squash(string text) => WhiteSpace().Replace(text.Trim(), "");

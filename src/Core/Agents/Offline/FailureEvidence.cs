@@ -68,9 +68,12 @@ public sealed partial record FailureEvidence(
     {
         var values = ValueMessage().Match(message);
         var exception = ExceptionName().Match(message) is { Success: true } e ? e.Groups[1].Value : null;
-        return values.Success
-            ? new TestFailure(testName, message, values.Groups["input"].Value.Trim(), values.Groups["expected"].Value.Trim(), values.Groups["got"].Value.Trim(), exception)
-            : new TestFailure(testName, message, null, null, null, exception);
+        if (values.Success)
+        {
+            return new TestFailure(testName, message, values.Groups["input"].Value.Trim(), values.Groups["expected"].Value.Trim(), values.Groups["got"].Value.Trim(), exception);
+        }
+        var raised = RaisedMessage().Match(message);
+        return new TestFailure(testName, message, raised.Success ? raised.Groups["input"].Value.Trim() : null, null, null, exception);
     }
 
     private static string TestNameBefore(string output, int index) =>
@@ -80,6 +83,9 @@ public sealed partial record FailureEvidence(
 
     [GeneratedRegex(@"input=(?<input>.*?),\s*expected=(?<expected>.*?),\s*got=(?<got>[^\n]*)")]
     private static partial Regex ValueMessage();
+
+    [GeneratedRegex(@"input=(?<input>.*?),\s*raised\s")]
+    private static partial Regex RaisedMessage();
 
     [GeneratedRegex(@"SyntaxError at line (\d+)")]
     private static partial Regex SyntaxLine();

@@ -58,7 +58,7 @@ internal static partial class OperatorMutations
             yield return CandidateDraft.Line(RepairKind.BooleanOperator, n, PyLine.Splice(line, m.Index, m.Length, to), 0.35,
                 $"'{m.Value}' on line {n} may combine the conditions the wrong way");
         }
-        foreach (var draft in SwapAll(line, n).Concat(RangeStops(line, masked, n)))
+        foreach (var draft in SwapAll(line, n).Concat(RangeStops(line, masked, n)).Concat(CallArguments(line, masked, n)).Concat(MirroredIndexes(line, masked, n)))
         {
             yield return draft;
         }
@@ -103,6 +103,52 @@ internal static partial class OperatorMutations
                 text = PyLine.Splice(text, m.Index, m.Length, m.Value == a ? b : a);
             }
             yield return CandidateDraft.Line(RepairKind.CallSwap, n, text, 0.35, $"'{a}' and '{b}' on line {n} may be the wrong way round");
+        }
+    }
+
+    /// <summary>
+    /// Method calls whose single argument is wrong in a common way: split(" ") that should split on any whitespace,
+    /// pop() that should take from the front (pop(0)) or the other way round.
+    /// </summary>
+    private static IEnumerable<CandidateDraft> CallArguments(string line, string masked, int n)
+    {
+        foreach (Match m in MethodCall().Matches(masked))
+        {
+            var argument = line.Substring(m.Groups["args"].Index, m.Groups["args"].Length);
+            var method = m.Groups["method"].Value;
+            if (argument.Trim().Length > 0 && !argument.Contains(',', StringComparison.Ordinal))
+            {
+                yield return CandidateDraft.Line(RepairKind.CallSwap, n, PyLine.Splice(line, m.Groups["args"].Index, m.Groups["args"].Length, ""), 0.22,
+                    $"the argument {argument.Trim()} of .{method}() on line {n} may be what makes it misbehave");
+            }
+            if (method == "pop")
+            {
+                var to = argument.Trim() == "0" ? "" : argument.Trim().Length == 0 ? "0" : null;
+                if (to is not null)
+                {
+                    yield return CandidateDraft.Line(RepairKind.CallSwap, n, PyLine.Splice(line, m.Groups["args"].Index, m.Groups["args"].Length, to), 0.35,
+                        $".pop({argument.Trim()}) on line {n} takes from the {(to.Length == 0 ? "front" : "back")}; the other end may be meant");
+                }
+            }
+        }
+    }
+
+    /// <summary>A literal index counted from the wrong end: [k] for [-(k+1)] and back.</summary>
+    private static IEnumerable<CandidateDraft> MirroredIndexes(string line, string masked, int n)
+    {
+        foreach (Match m in LiteralIndex().Matches(masked))
+        {
+            var value = long.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture);
+            var negative = m.Groups["sign"].Value == "-";
+            var mirrored = negative ? (value - 1).ToString(CultureInfo.InvariantCulture) : "-" + (value + 1).ToString(CultureInfo.InvariantCulture);
+            if (negative && value == 0)
+            {
+                continue;
+            }
+            var inner = m.Groups["sign"].Index;
+            var length = m.Groups["value"].Index + m.Groups["value"].Length - inner;
+            yield return CandidateDraft.Line(RepairKind.MirroredIndex, n, PyLine.Splice(line, inner, length, mirrored), 0.2,
+                $"the index [{(negative ? "-" : "")}{value}] on line {n} may count from the wrong end");
         }
     }
 
@@ -279,6 +325,12 @@ internal static partial class OperatorMutations
 
     [GeneratedRegex(@"(?<![\w.])\d+(?![\w.])")]
     private static partial Regex IntegerLiteral();
+
+    [GeneratedRegex(@"\.(?<method>\w+)\((?<args>[^()]*)\)")]
+    private static partial Regex MethodCall();
+
+    [GeneratedRegex(@"(?<=[\w\)\]])\[\s*(?<sign>-?)(?<value>\d+)\s*\]")]
+    private static partial Regex LiteralIndex();
 
     [GeneratedRegex(@"\brange\(")]
     private static partial Regex RangeCall();

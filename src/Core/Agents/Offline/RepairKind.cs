@@ -10,6 +10,7 @@ public static class RepairKind
     public const string BooleanOperator = "boolean-operator";
     public const string Negation = "negation";
     public const string OffByOne = "off-by-one";
+    public const string MirroredIndex = "mirrored-index";
     public const string LengthBound = "length-bound";
     public const string BooleanLiteral = "boolean-literal";
     public const string ReturnLocal = "return-local";
@@ -24,5 +25,8 @@ public static class RepairKind
     public const string Accumulator = "accumulator";
     public const string VariableSwap = "variable-swap";
     public const string CallSwap = "call-swap";
+    public const string Symmetry = "symmetry";
+    public const string IndexShift = "index-shift";
+    public const string Indentation = "indentation";
     public const string SyntaxRepair = "syntax";
 }

@@ -6,6 +6,7 @@ believed by the harness beyond "this is the value the solution produced".
 """
 import io
 import linecache
+import operator
 import os
 import resource
 import sys
@@ -15,10 +16,23 @@ import types
 import wire
 
 SOLUTION_FILE = "solution.py"
-_ALLOWED_DUNDERS = frozenset((
-    "__len__", "__iter__", "__next__", "__contains__", "__bool__", "__repr__", "__str__",
-    "__getitem__", "__setitem__", "__delitem__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__",
-))
+def _setitem(target, key, value):
+    target[key] = value
+
+
+def _delitem(target, key):
+    del target[key]
+
+
+# Special methods the harness may ask for, applied the way the interpreter would (len() raises TypeError for an
+# object without __len__, which list() relies on, and so on).
+_SPECIAL = {
+    "__len__": len, "__iter__": iter, "__next__": next, "__bool__": bool, "__repr__": repr, "__str__": str,
+    "__contains__": lambda target, item: item in target,
+    "__getitem__": operator.getitem, "__setitem__": _setitem, "__delitem__": _delitem,
+    "__eq__": operator.eq, "__ne__": operator.ne, "__lt__": operator.lt, "__le__": operator.le,
+    "__gt__": operator.gt, "__ge__": operator.ge,
+}
 
 
 def apply_limits(limits):
@@ -36,7 +50,7 @@ def apply_limits(limits):
 
 
 def become_solution_process(call_r, reply_w, out_w, keep_fds=()):
-    """Rewires stdio to the capture pipe and closes every other descriptor (the harness's and the zygote's)."""
+    """Rewires stdio to the capture pipe and closes every other descriptor (the spawner's socket included)."""
     devnull = os.open("/dev/null", os.O_RDONLY)
     os.dup2(devnull, 0)
     os.dup2(out_w, 1)
@@ -141,17 +155,18 @@ class Server:
         if op == "delattr":
             delattr(target, request["n"])
             return None
-        if op == "dunder" and request["n"] in _ALLOWED_DUNDERS:
+        if op == "dunder" and request["n"] in _SPECIAL:
             args = [wire.decode(a, self.from_handle) for a in request["a"]]
-            return getattr(target, request["n"])(*args)
+            return _SPECIAL[request["n"]](target, *args)
         raise TypeError("unsupported request")
 
 
 def run(call_r, reply_w, out_w, limits):
-    """Entry point of the solution process, forked ahead of time; never returns. No agent code runs
-    until the harness sends the source, which happens only after it has read the tests."""
+    """Entry point of the solution process, forked ahead of time by the spawner; never returns. No agent
+    code runs until the harness sends the source, which happens only after it has read the tests."""
     code = 0
     try:
+        os.setpgid(0, 0)
         become_solution_process(call_r, reply_w, out_w)
         apply_limits(limits)
         first = wire.read_frame(call_r)

@@ -1,65 +1,70 @@
-"""The trusted test harness of one run (a fresh fork of the zygote).
+"""The trusted test harness: runs one request against a solution process prepared by the spawner.
 
-It forks the solution process before it has read the tests, so the tests never exist in the agent's
-memory, then reads the tests, runs every test_* function against a proxy of the agent's module, and
-writes the one and only verdict frame to the zygote.
+It runs inside the zygote, which is PID 1 of the sandbox's namespace, so the solution process can neither
+kill nor stop it. The solution process was forked (by the spawner, which never holds tests) before the
+tests were read, so the tests never exist in the agent's memory.
 """
-import base64
 import builtins
-import marshal
-import os
-import signal
-import struct
+import hashlib
 import sys
 import time
 import traceback
-import types
 
-import agent
 import link as linkmod
 import proxy
 import rewrite
 import wire
 
 TEST_FILE = "test_solution.py"
+_CACHE_LIMIT = 64
 
 
-def serve(result_fd, limits):
-    """Runs in a child the zygote forks ahead of time; handles exactly one request, then exits."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    call_r, call_w = os.pipe()
-    reply_r, reply_w = os.pipe()
-    out_r, out_w = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        agent.run(call_r, reply_w, out_w, limits)
-    for fd in (call_r, reply_w, out_w):
-        os.close(fd)
-    request = wire.read_frame(0)
-    if request is None:
-        return
-    op = request.get("op")
-    tests = wire.read_frame(0) if op == "run" else None
-    devnull = os.open("/dev/null", os.O_RDONLY)
-    os.dup2(devnull, 0)
-    os.close(devnull)
-    timeout = float(request.get("timeout") or 5) if op == "run" else 3.0
-    os.write(result_fd, b"T" + struct.pack(">d", timeout))
-    output = linkmod.Output(limits["output_bytes"])
-    link = linkmod.Link(pid, call_w, reply_r, out_r, time.monotonic() + timeout, output)
-    link.cpu_ceiling = int(limits["cpu_seconds"])
-    try:
-        if op == "run":
-            report = run(request["solution"], tests, link, timeout)
-        elif op == "syntax":
-            report = check_syntax(request["code"], link)
-        else:
-            report = {}
-    except BaseException as exc:
-        report = {"tests": [], "harness_error": "%s: %s" % (type(exc).__name__, exc)}
-    wire.write_frame(result_fd, report)
-    os.close(result_fd)
-    link.finish()
+class Harness:
+    def __init__(self, limits):
+        self.limits = limits
+        self.compiled = {}
+
+    def handle(self, request, tests, solution, exit_status, watch):
+        """solution = (pid, call_w, reply_r, out_r); returns the report dict."""
+        op = request.get("op")
+        timeout = float(request.get("timeout") or 5) if op == "run" else 3.0
+        output = linkmod.Output(self.limits["output_bytes"])
+        link = linkmod.Link(*solution, time.monotonic() + timeout, output, exit_status, watch)
+        try:
+            if op == "run":
+                return self.run(request["solution"], tests["tests"], link, timeout)
+            if op == "syntax":
+                return check_syntax(request["code"], link)
+            return {}
+        finally:
+            link.close()
+
+    def run(self, solution, tests, link, timeout):
+        cpu = max(1, min(int(timeout + 1.5), int(self.limits["cpu_seconds"])))
+        try:
+            link.send({"run": solution, "cpu": cpu})
+        except linkmod.SolutionGone:
+            pass
+        code, names = self._compile(tests)
+        try:
+            report = run_tests(code, names, link, timeout)
+        finally:
+            sys.modules.pop("solution", None)
+        link.drain()
+        text, dropped = link.output.text()
+        report["output"] = text
+        report["output_dropped"] = dropped
+        report["timed_out"] = link.timed_out
+        return report
+
+    def _compile(self, tests):
+        key = hashlib.sha256(tests.encode("utf-8", "surrogatepass")).digest()
+        hit = self.compiled.get(key)
+        if hit is None:
+            if len(self.compiled) >= _CACHE_LIMIT:
+                self.compiled.clear()
+            hit = self.compiled[key] = rewrite.compile_tests(tests, TEST_FILE)
+        return hit
 
 
 def check_syntax(code, link):
@@ -69,40 +74,6 @@ def check_syntax(code, link):
         return {"syntax": {"line": 0, "msg": "the syntax check did not finish", "text": None}}
     found = reply.get("syntax") if type(reply) is dict else None
     return {"syntax": None if found is None else _syntax(found)}
-
-
-def run(solution, tests, link, timeout):
-    try:
-        link.send({"run": solution, "cpu": max(1, min(int(timeout + 1.5), link.cpu_ceiling))})
-    except linkmod.SolutionGone:
-        pass
-    code, names = _cached_tests(tests.get("compiled"))
-    fresh = code is None
-    if fresh:
-        code, names = rewrite.compile_tests(tests["tests"], TEST_FILE)
-    report = run_tests(code, names, link, timeout)
-    if fresh:
-        # The host keeps this (keyed by the test source) and sends it back next time: rewriting and compiling
-        # the tests is most of a run's cost, and the harness itself is fresh on every run.
-        report["compiled"] = base64.b64encode(marshal.dumps((names, code))).decode("ascii")
-    link.drain()
-    text, dropped = link.output.text()
-    report["output"] = text
-    report["output_dropped"] = dropped
-    report["timed_out"] = link.timed_out
-    return report
-
-
-def _cached_tests(blob):
-    if type(blob) is not str:
-        return None, None
-    try:
-        names, code = marshal.loads(base64.b64decode(blob))
-    except Exception:
-        return None, None
-    if type(code) is not types.CodeType or type(names) is not list:
-        return None, None
-    return code, names
 
 
 def run_tests(code, names, link, timeout):

@@ -16,6 +16,10 @@ class SolutionTimeout(Exception):
     pass
 
 
+class LimitExceeded(Exception):
+    """Raised by a watch callback: the run broke a sandbox-wide limit and has been stopped."""
+
+
 class Output:
     """Keeps the last `keep` bytes the solution printed and counts the rest."""
 
@@ -35,9 +39,17 @@ class Output:
         return data.decode("utf-8", "replace"), self.total - len(data)
 
 
+WATCH_INTERVAL = 0.025
+
+
 class Link:
-    def __init__(self, pid, call_w, reply_r, out_r, deadline, output):
+    """exit_status(pid) returns the solution's wait status (or None); watch() is called every 25 ms while
+    waiting and may raise to abort the run (the zygote's memory watchdog)."""
+
+    def __init__(self, pid, call_w, reply_r, out_r, deadline, output, exit_status=None, watch=None):
         self.pid = pid
+        self.exit_status = exit_status
+        self.watch = watch
         self.call_w = call_w
         self.reply_r = reply_r
         self.out_r = out_r
@@ -75,7 +87,13 @@ class Link:
                 self.timed_out = True
                 self.kill("the run timed out")
                 raise SolutionTimeout()
-            events = self.poller.poll(remaining * 1000)
+            events = self.poller.poll(min(remaining, WATCH_INTERVAL) * 1000 if self.watch else remaining * 1000)
+            if not events and self.watch:
+                try:
+                    self.watch()
+                except LimitExceeded as exc:
+                    self.kill(str(exc))
+                    raise SolutionGone(self.dead_reason) from None
             for fd, _ in events:
                 if fd == self.out_r:
                     self._drain_output()
@@ -124,23 +142,9 @@ class Link:
             self.output.add(chunk)
 
     def _gone(self):
-        status = self._reap(wait=0.2)
+        status = self.exit_status(self.pid) if self.exit_status and self.pid else None
         self.kill(_describe_status(status))
         raise SolutionGone(self.dead_reason)
-
-    def _reap(self, wait):
-        end = time.monotonic() + wait
-        while True:
-            try:
-                pid, status = os.waitpid(self.pid, os.WNOHANG)
-            except ChildProcessError:
-                return None
-            if pid:
-                self.pid = None
-                return status
-            if time.monotonic() >= end:
-                return None
-            time.sleep(0.001)
 
     def kill(self, reason):
         if self.dead_reason is None:
@@ -148,8 +152,7 @@ class Link:
         if self.pid:
             try:
                 os.kill(self.pid, signal.SIGKILL)
-                os.waitpid(self.pid, 0)
-            except (ProcessLookupError, ChildProcessError):
+            except ProcessLookupError:
                 pass
             self.pid = None
 
@@ -158,14 +161,14 @@ class Link:
         if self.out_open:
             self._drain_output()
 
-    def finish(self):
-        """Stops the solution process without waiting for it: the zygote reaps everything after the reply."""
-        if self.pid:
+    def close(self):
+        """Stops the solution process (without waiting: the zygote's sweep reaps everything) and closes the pipes."""
+        self.kill("the solution process was stopped")
+        for fd in (self.call_w, self.reply_r, self.out_r):
             try:
-                os.kill(self.pid, signal.SIGKILL)
-            except ProcessLookupError:
+                os.close(fd)
+            except OSError:
                 pass
-            self.pid = None
 
 
 def _describe_status(status):

@@ -32,13 +32,6 @@ def write_frame(fd, obj):
         data = data[n:]
 
 
-def write_raw(fd, body):
-    data = memoryview(_HEADER.pack(len(body)) + body)
-    while data:
-        n = os.write(fd, data)
-        data = data[n:]
-
-
 def read_exact(fd, n):
     """Reads exactly n bytes (never more, so a following frame stays in the pipe); None at a clean EOF."""
     chunks = []

@@ -1,171 +1,137 @@
-"""A warm interpreter inside the sandbox (PID 1 of its namespace).
+"""The sandbox's long-lived interpreter: PID 1 of its namespace, warm, and the trusted test harness.
 
-It keeps one harness child forked ahead of time (which in turn has forked its solution process), so a
-request costs no interpreter start and no fork on the critical path. Protocol on stdin/stdout: the host
-waits for {"ready": true}, sends a request, gets exactly one reply frame, then waits for ready again;
-between the two the zygote kills everything else in the namespace and empties /tmp.
+Protocol on stdin/stdout (4-byte length + JSON frames): the zygote announces {"ready": true}; the host sends
+a request (a run request is followed by a tests frame) and gets exactly one reply frame; then the zygote
+cleans up (every other process in the namespace except the spawner is killed, /tmp emptied), has the next
+solution process forked, and announces ready again. If cleaning up fails it exits and the host replaces it.
 
 Run as: python3 -I -S -B /harness/zygote.py '<limits json>'
 """
 import ctypes
-import gc
 import json
 import os
-import select
 import shutil
 import signal
-import struct
+import socket
+import subprocess
 import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
 
-import agent  # noqa: E402,F401  (warm imports: forked children find them loaded)
 import harness  # noqa: E402
+import link as linkmod  # noqa: E402
 import wire  # noqa: E402
 
 PR_SET_DUMPABLE = 4
-RESULT_LIMIT = 4 * 1024 * 1024
+
+
+class Spawner:
+    """The exec'd helper that forks solution processes (see spawner.py)."""
+
+    def __init__(self, limits):
+        self.limits = limits
+        self.pid = None
+        self.sock = None
+        self.start()
+
+    def start(self):
+        if self.sock is not None:
+            self.sock.close()
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        child = subprocess.Popen(
+            [sys.executable, "-I", "-S", "-B", os.path.join(HERE, "spawner.py"), str(theirs.fileno()), json.dumps(self.limits)],
+            pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, close_fds=True)
+        theirs.close()
+        child.returncode = 0  # we reap it ourselves (sweep); stop Popen from trying later
+        self.pid = child.pid
+        self.sock = ours
+
+    def alive(self):
+        return os.path.exists("/proc/%d" % self.pid)
+
+    def prepare(self):
+        """Asks for a fresh solution process; returns (pid, call_w, reply_r, out_r)."""
+        for _ in range(2):
+            try:
+                self.sock.send(b"prep")
+                while True:
+                    message, fds, _, _ = socket.recv_fds(self.sock, 64, 3)
+                    if not message:
+                        break
+                    if message.startswith(b"B ") and len(fds) == 3:
+                        return (int(message[2:]), *fds)
+                    for fd in fds:
+                        os.close(fd)
+            except OSError:
+                pass
+            self.start()
+        raise RuntimeError("the spawner does not answer")
+
+    def exit_status(self, pid, wait=0.3):
+        """The wait status of a solution process that went away, if it can be learnt quickly."""
+        try:
+            found, status = os.waitpid(pid, os.WNOHANG)  # ours if the spawner died and it was re-parented
+            if found:
+                return status
+        except ChildProcessError:
+            pass
+        self.sock.settimeout(wait)
+        try:
+            while True:
+                message = self.sock.recv(64)
+                if not message:
+                    return None
+                parts = message.split()
+                if len(parts) == 3 and parts[0] == b"exit" and int(parts[1]) == pid:
+                    return int(parts[2])
+        except (OSError, ValueError):
+            return None
+        finally:
+            self.sock.settimeout(None)
 
 
 def main():
-    # Non-dumpable (inherited by the children): a process of the same uid, i.e. the agent's, can neither
-    # ptrace us nor open /proc/<pid>/fd or /proc/<pid>/mem of the zygote or the harness.
-    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    # Non-dumpable: a process of the same uid (the agent's) can neither ptrace us nor open /proc/1/fd or mem.
+    _libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     limits = json.loads(sys.argv[1])
-    gc.collect()
-    gc.freeze()
+    confined = os.getpid() == 1
+    spawner = Spawner(limits)
+    runner = harness.Harness(limits)
+    watch = _memory_watch(limits["sandbox_memory_mb"] * 1024 * 1024, spawner) if confined else None
     while True:
-        pid, result_r = fork_harness(limits)
+        solution = spawner.prepare()
         wire.write_frame(1, {"ready": True})
-        reply, in_sync = await_reply(pid, result_r, limits)
-        os.close(result_r)
-        kill_group(pid)
-        if reply is None:
+        request = wire.read_frame(0)
+        if request is None:
             return
-        if isinstance(reply, bytes):
-            wire.write_raw(1, reply)
-        else:
-            wire.write_frame(1, reply)
-        if not (sweep() and in_sync):
+        tests = wire.read_frame(0) if request.get("op") == "run" else None
+        try:
+            reply = {"status": "ok", "result": runner.handle(request, tests, solution, spawner.exit_status, watch)}
+        except Exception as exc:
+            reply = {"status": "ok", "result": {"tests": [], "harness_error": "%s: %s" % (type(exc).__name__, exc)}}
+        wire.write_frame(1, reply)
+        if not sweep(spawner, solution[0], confined):
             return
 
 
-def fork_harness(limits):
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        code = 0
+def sweep(spawner, solution_pid, confined):
+    """Stops and kills every process of the run, waits until they are gone, and empties /tmp."""
+    if not confined:
+        # Development mode: not alone in a namespace, so only the run's own process group may be touched.
         try:
-            os.close(r)
-            os.setpgid(0, 0)
-            harness.serve(w, limits)
-        except BaseException:
-            code = 70
-        finally:
-            os._exit(code)
-    os.close(w)
-    return pid, r
-
-
-class MemoryExceeded(Exception):
-    pass
-
-
-def await_reply(pid, fd, limits):
-    """Waits (without limit) for the harness to take a request, then (with its deadline) for the reply.
-    Returns (reply, in_sync); reply None means the host closed the channel."""
-    head = read_some(fd, 9, None)
-    if len(head) < 9 or head[:1] != b"T":
-        return None, False
-    (timeout,) = struct.unpack(">d", head[1:])
-    deadline = time.monotonic() + timeout + 1.0
-    watch = _memory_watch(limits["sandbox_memory_mb"] * 1024 * 1024) if os.getpid() == 1 else None
-    try:
-        header = read_some(fd, 4, deadline, watch)
-        if len(header) < 4:
-            return {"status": "timeout" if time.monotonic() >= deadline else "crashed"}, True
-        length = int.from_bytes(header, "big")
-        if length > RESULT_LIMIT:
-            return {"status": "crashed"}, True
-        body = read_some(fd, length, deadline, watch)
-    except MemoryExceeded:
-        return {"status": "memory"}, True
-    if len(body) < length:
-        return {"status": "timeout" if time.monotonic() >= deadline else "crashed"}, True
-    # The harness is trusted and wrote a complete frame: forward it without re-parsing.
-    return b'{"status":"ok","result":' + body + b"}", True
-
-
-def _memory_watch(limit_bytes):
-    """Rlimits are per process; this bounds the whole namespace (say, a fork bomb of big allocations)."""
-    page = os.sysconf("SC_PAGE_SIZE")
-    me = str(os.getpid())
-
-    def exceeded():
-        total = 0
-        for name in os.listdir("/proc"):
-            if name.isdigit() and name != me:
-                try:
-                    with open("/proc/%s/statm" % name, "rb") as f:
-                        total += int(f.read().split()[1]) * page
-                except (OSError, ValueError, IndexError):
-                    pass
-        if total > limit_bytes:
-            os.kill(-1, signal.SIGKILL)
-            raise MemoryExceeded()
-
-    return exceeded
-
-
-WATCH_INTERVAL_MS = 25
-
-
-def read_some(fd, n, deadline, watch=None):
-    """Reads up to n bytes, stopping early at EOF or the deadline (None = no deadline); calls watch() while waiting."""
-    chunks = []
-    remaining = n
-    poller = select.poll()
-    poller.register(fd, select.POLLIN)
-    while remaining:
-        if deadline is not None:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                break
-            if not poller.poll(min(left * 1000, WATCH_INTERVAL_MS) if watch else left * 1000):
-                if watch:
-                    watch()
-                continue
-        chunk = os.read(fd, remaining)
-        if not chunk:
-            break
-        chunks.append(chunk)
-        remaining -= len(chunk)
-    return b"".join(chunks)
-
-
-def kill_group(pid):
-    try:
-        os.killpg(pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-
-
-def sweep():
-    """Kills every other process in this PID namespace, reaps them, and empties /tmp."""
-    if os.getpid() != 1:
-        # Unconfined development mode: not alone in a namespace, so only our own children may be touched.
-        return _reap(block=True)
-    for _ in range(100):
-        try:
-            os.kill(-1, signal.SIGKILL)
-        except ProcessLookupError:
+            os.killpg(solution_pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
             pass
-        if _reap() and not _others_alive():
-            break
-    else:
+        return True
+    if not _kill_all_but_spawner(spawner):
         return False
+    if not _remove_sysv_ipc():
+        return False
+    if not spawner.alive():
+        spawner.start()
     try:
         for entry in os.scandir("/tmp"):
             if entry.is_dir(follow_symlinks=False):
@@ -177,20 +143,105 @@ def sweep():
         return False
 
 
-def _reap(block=False):
-    for _ in range(4000):
-        try:
-            pid, _ = os.waitpid(-1, 0 if block else os.WNOHANG)
-        except ChildProcessError:
+def _kill_all_but_spawner(spawner):
+    # SIGSTOP to everything first (kill(-1) from PID 1 reaches all others atomically, and a stopped process
+    # cannot fork), so the list of pids below cannot grow while we kill them.
+    os.kill(-1, signal.SIGSTOP)
+    keep = {os.getpid(), spawner.pid}
+    for attempt in range(2000):
+        others = [int(p) for p in os.listdir("/proc") if p.isdigit() and int(p) not in keep]
+        if not others:
+            _continue(spawner.pid)
             return True
-        if pid == 0:
+        for pid in others:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        _continue(spawner.pid)
+        _reap()
+        if attempt:
             time.sleep(0.0002)
     return False
 
 
-def _others_alive():
+_IPC_RMID = 0
+_libc = ctypes.CDLL(None, use_errno=True)
+
+
+def _sysv_ids(kind):
+    try:
+        with open("/proc/sysvipc/" + kind) as f:
+            rows = f.read().splitlines()[1:]
+    except OSError:
+        return []
+    return [int(row.split()[1]) for row in rows if row.split()]
+
+
+def _remove_sysv_ipc():
+    """SysV shared memory, queues and semaphores outlive their processes (they belong to the IPC namespace), so
+    without this a run could leave memory behind for the next one, or data."""
+    for shmid in _sysv_ids("shm"):
+        _libc.shmctl(shmid, _IPC_RMID, None)
+    for msqid in _sysv_ids("msg"):
+        _libc.msgctl(msqid, _IPC_RMID, None)
+    for semid in _sysv_ids("sem"):
+        _libc.semctl(semid, 0, _IPC_RMID)
+    return not (_sysv_ids("shm") or _sysv_ids("msg") or _sysv_ids("sem"))
+
+
+def _sysv_shm_bytes():
+    total = 0
+    try:
+        with open("/proc/sysvipc/shm") as f:
+            header, *rows = f.read().splitlines()
+        column = header.split().index("rss")
+        for row in rows:
+            total += int(row.split()[column])
+    except (OSError, ValueError, IndexError):
+        pass
+    return total
+
+
+def _continue(pid):
+    try:
+        os.kill(pid, signal.SIGCONT)
+    except ProcessLookupError:
+        pass
+
+
+def _reap():
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+
+
+def _memory_watch(limit_bytes, spawner):
+    """Rlimits are per process; this bounds the whole namespace (say, a fork bomb of big allocations)."""
+    page = os.sysconf("SC_PAGE_SIZE")
     me = str(os.getpid())
-    return any(name.isdigit() and name != me for name in os.listdir("/proc"))
+
+    def check():
+        total = 0
+        for name in os.listdir("/proc"):
+            if name.isdigit() and name != me:
+                try:
+                    with open("/proc/%s/statm" % name, "rb") as f:
+                        total += int(f.read().split()[1]) * page
+                except (OSError, ValueError, IndexError):
+                    pass
+        total += _sysv_shm_bytes()
+        if total > limit_bytes:
+            _kill_all_but_spawner(spawner)
+            _remove_sysv_ipc()
+            raise linkmod.LimitExceeded(
+                "the sandbox ran out of memory (its processes together exceeded %d MB)" % (limit_bytes >> 20))
+
+    return check
 
 
 def _force_remove(func, path, _exc):

@@ -152,7 +152,7 @@ public static class HttpEnvironmentEndpoints
         if (body.ValueKind != JsonValueKind.Object)
         {
             return [body.ValueKind == JsonValueKind.Undefined
-                ? ValidationErrors.Custom("missing", ["body"], ValidationErrors.JsonBody(""), "Field required")
+                ? ValidationErrors.Custom("missing", ["body"], ValidationErrors.JsonString(""), "Field required")
                 : ValidationErrors.NotAnObject(["body"], body, "a StepRequest")];
         }
         var errors = new List<ValidationError>();

@@ -17,7 +17,7 @@ public static class HttpResponses
             StatusCodes.Status422UnprocessableEntity);
 
     public static IResult InvalidJson(string message) =>
-        Invalid([ValidationErrors.Custom("json_invalid", ["body"], ValidationErrors.JsonBody(message), $"JSON decode error: {message}")]);
+        Invalid([ValidationErrors.Custom("json_invalid", ["body"], ValidationErrors.JsonString(message), $"JSON decode error: {message}")]);
 
     public static IResult Problem(int status, string title, string detail, string code) =>
         Results.Json(new ProblemDocument("about:blank", title, status, detail, code), WireJson.Options, ProblemContentType, status);

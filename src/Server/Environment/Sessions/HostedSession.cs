@@ -18,8 +18,6 @@ public sealed class HostedSession(string id, SessionKind kind, IEnvironmentSessi
 
     public SessionKind Kind { get; } = kind;
 
-    public DateTimeOffset CreatedAt { get; } = time.GetUtcNow();
-
     public DateTimeOffset LastActivity => new(Interlocked.Read(ref _lastActivity), TimeSpan.Zero);
 
     /// <summary>Completes when the manager closes the session from outside (idle timeout or shutdown).</summary>

@@ -31,7 +31,7 @@ public static class ValidationErrors
 
     public static ValidationError Custom(string type, object[] loc, JsonElement value, string message) => new(type, loc, message, value.Clone());
 
-    public static JsonElement JsonBody(string text) => JsonDocument.Parse(JsonSerializer.Serialize(text)).RootElement.Clone();
+    public static JsonElement JsonString(string text) => JsonDocument.Parse(JsonSerializer.Serialize(text)).RootElement.Clone();
 
     /// <summary>'A', 'B' or 'C', as pydantic lists enum members.</summary>
     public static string DescribeChoices(IEnumerable<string> allowed)

@@ -16,8 +16,6 @@ public sealed class SocketConnection(WebSocket socket, int maxMessageBytes)
     private readonly ArrayBufferWriter<byte> _incoming = new(ChunkSize);
     private readonly ArrayBufferWriter<byte> _outgoing = new(ChunkSize);
 
-    public WebSocketState State => socket.State;
-
     public async Task<IncomingMessage> ReceiveAsync(CancellationToken cancellationToken)
     {
         _incoming.ResetWrittenCount();

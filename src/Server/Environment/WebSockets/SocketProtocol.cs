@@ -33,7 +33,7 @@ public sealed class SocketProtocol(SocketConnection connection, HostedSession se
                 IncomingKind.TooLarge => await ReplyErrorAsync(new ErrorFrameData(
                     $"Message too large: {message.Size} bytes exceeds the limit of {maxMessageBytes} bytes.", ErrorCodes.ValidationError)
                 {
-                    Errors = [ValidationErrors.Custom("too_long", [], ValidationErrors.JsonBody($"<{message.Size} bytes>"), $"Message should have at most {maxMessageBytes} bytes")],
+                    Errors = [ValidationErrors.Custom("too_long", [], ValidationErrors.JsonString($"<{message.Size} bytes>"), $"Message should have at most {maxMessageBytes} bytes")],
                 }, cancellationToken),
                 _ => await HandleTextAsync(message.Payload, cancellationToken),
             };

@@ -5,12 +5,8 @@ using TraceFix.Server.Environment.Sessions;
 namespace TraceFix.Server.Environment.Wire;
 
 /// <summary>How an exception thrown by the environment is reported: an error code, a message and an HTTP status.</summary>
-public sealed record EnvironmentFailure(string Code, string Message, int HttpStatus, string Title)
+public sealed record EnvironmentFailure(string Code, string Message, int HttpStatus, string Title, bool IsUnexpected = false)
 {
-    public bool IsUnexpected => HttpStatus >= 500 && Code == ErrorCodes.ExecutionError && Title == UnexpectedTitle;
-
-    private const string UnexpectedTitle = "Environment error";
-
     public static EnvironmentFailure From(Exception exception) => exception switch
     {
         SessionClosedException e => new(ErrorCodes.SessionError, e.Message, StatusCodes.Status404NotFound, "Session closed"),
@@ -18,6 +14,6 @@ public sealed record EnvironmentFailure(string Code, string Message, int HttpSta
         SandboxUnavailableException e => new(ErrorCodes.ExecutionError, e.Message, StatusCodes.Status503ServiceUnavailable, "Sandbox unavailable"),
         InvalidOperationException e => new(ErrorCodes.ExecutionError, e.Message, StatusCodes.Status409Conflict, "Not allowed in this episode state"),
         ArgumentException e => new(ErrorCodes.ExecutionError, e.Message, StatusCodes.Status400BadRequest, "Invalid argument"),
-        _ => new(ErrorCodes.ExecutionError, exception.Message, StatusCodes.Status500InternalServerError, UnexpectedTitle),
+        _ => new(ErrorCodes.ExecutionError, exception.Message, StatusCodes.Status500InternalServerError, "Environment error", IsUnexpected: true),
     };
 }
