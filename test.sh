@@ -10,7 +10,9 @@ rm -rf "$results"
 
 dotnet build TraceFix.Web.sln -c Release -nologo -v quiet
 status=0
-dotnet test TraceFix.Web.sln -c Release --no-build -nologo -v quiet \
+# One test assembly at a time: each starts its own sandbox pool, and running them side by side on a
+# small machine only adds scheduler noise.
+dotnet test TraceFix.Web.sln -c Release --no-build -nologo -v quiet -m:1 \
   --logger "trx" --results-directory "$results" "$@" || status=$?
 
 python3 - "$results" <<'PY'

@@ -15,4 +15,8 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     }
 
     public static Task<CliRun> RunAsync(params string[] args) => RunAsync(null, args);
+
+    /// <summary>Asserts the exit code and, when it differs, shows what the command printed.</summary>
+    public void AssertExitCode(int expected) =>
+        Assert.True(ExitCode == expected, $"exit code {ExitCode}, expected {expected}\n--- stdout ---\n{Out}\n--- stderr ---\n{Error}");
 }

@@ -29,7 +29,7 @@ public sealed class EvalAndTasksCommandTests : IDisposable
 
         var run = await CliRun.RunAsync("eval", "--tasks", _pack.FullName, "--max-steps", "3");
 
-        Assert.Equal(0, run.ExitCode);
+        run.AssertExitCode(0);
         var end = Assert.Single(run.OutLines, l => l.StartsWith("[END]", StringComparison.Ordinal));
         Assert.Matches(@"steps=[1-3] ", end);
         Assert.Contains("solved 0/1", run.OutLines);
@@ -40,7 +40,7 @@ public sealed class EvalAndTasksCommandTests : IDisposable
     {
         var run = await CliRun.RunAsync("tasks", "list");
 
-        Assert.Equal(0, run.ExitCode);
+        run.AssertExitCode(0);
         Assert.Equal(["name", "id", "difficulty", "title"], run.OutLines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains(run.OutLines, l => l.StartsWith("binary_search_off_by_one", StringComparison.Ordinal) && l.Contains("task2_medium", StringComparison.Ordinal));
         Assert.Equal("16 tasks", run.OutLines[^1]);
@@ -58,7 +58,7 @@ public sealed class EvalAndTasksCommandTests : IDisposable
 
         var run = await CliRun.RunAsync("tasks", "validate", _pack.FullName);
 
-        Assert.Equal(1, run.ExitCode);
+        run.AssertExitCode(1);
         Assert.Contains(run.OutLines, l => l.StartsWith("sum_even_wrong_condition", StringComparison.Ordinal) && l.EndsWith("ok", StringComparison.Ordinal));
         Assert.Contains(run.OutLines, l => l.StartsWith("word_count_copy", StringComparison.Ordinal) && l.Contains("INVALID: the fix fails", StringComparison.Ordinal));
         Assert.Contains(run.OutLines, l => l.StartsWith("broken_manifest", StringComparison.Ordinal) && l.Contains("task.json is not valid JSON", StringComparison.Ordinal));
@@ -71,7 +71,7 @@ public sealed class EvalAndTasksCommandTests : IDisposable
     {
         var run = await CliRun.RunAsync("tasks", "validate", BuiltIn);
 
-        Assert.Equal(0, run.ExitCode);
+        run.AssertExitCode(0);
         Assert.Equal("all 16 tasks valid", run.OutLines[^1]);
     }
 

@@ -11,7 +11,7 @@ public sealed class InferCommandTests
     {
         var run = await CliRun.RunAsync("infer", "--agent", "offline", "--in-process");
 
-        Assert.Equal(0, run.ExitCode);
+        run.AssertExitCode(0);
         SeedLines.AssertAllSeedShaped(run.OutLines);
         Assert.Equal(
             ["[START] task=task1_easy env=tracefix_rl model=tracefix-offline-repair", "[START] task=task2_medium env=tracefix_rl model=tracefix-offline-repair", "[START] task=task3_hard env=tracefix_rl model=tracefix-offline-repair"],
@@ -35,7 +35,7 @@ public sealed class InferCommandTests
 
         var run = await CliRun.RunAsync(env, "infer", "--in-process", "--thought", "--medium");
 
-        Assert.Equal(0, run.ExitCode);
+        run.AssertExitCode(0);
         SeedLines.AssertAllSeedShaped(run.OutLines);
         Assert.Equal("[START] task=task1_easy env=bench_x model=fake/model-1", run.OutLines[0]);
         Assert.Equal("[STEP] step=1 action=VIEW_CODE reward=-0.01 done=false error=null", run.OutLines[1]);
@@ -66,7 +66,7 @@ public sealed class InferCommandTests
 
         var run = await CliRun.RunAsync(env, "infer", "--hard");
 
-        Assert.Equal(0, run.ExitCode);
+        run.AssertExitCode(0);
         Assert.Equal("[END] success=true steps=2 score=0.98 rewards=-0.01,0.97", run.OutLines[3]);
         Assert.Equal("""{"type":"reset","data":{"difficulty":"hard","task_name":"valid_parentheses_wrong_mapping"}}""", envServer.Received[0]);
         Assert.Contains("""{"type":"reset","data":{"difficulty":"hard","task_name":"binary_search_off_by_one"}}""", envServer.Received);
@@ -81,7 +81,7 @@ public sealed class InferCommandTests
 
         var run = await CliRun.RunAsync(env, "infer", "--agent", "offline");
 
-        Assert.Equal(0, run.ExitCode);
+        run.AssertExitCode(0);
         Assert.Equal(6, run.OutLines.Length);
         Assert.Equal("[END] success=false steps=0 score=0.00 rewards=", run.OutLines[1]);
         Assert.Contains("ws://127.0.0.1:9/ws", run.Error);
@@ -103,7 +103,7 @@ public sealed class InferCommandTests
     {
         var run = await CliRun.RunAsync(args);
 
-        Assert.Equal(2, run.ExitCode);
+        run.AssertExitCode(2);
         Assert.StartsWith("tracefix: ", run.Error);
         Assert.DoesNotContain("   at ", run.Error);
         Assert.Empty(run.Out);
@@ -114,7 +114,7 @@ public sealed class InferCommandTests
     {
         var run = await CliRun.RunAsync(new Dictionary<string, string?> { ["MAX_STEPS"] = "lots" }, "infer", "--agent", "offline");
 
-        Assert.Equal(2, run.ExitCode);
+        run.AssertExitCode(2);
         Assert.Contains("MAX_STEPS", run.Error);
     }
 

@@ -46,7 +46,7 @@ public sealed class BenchServer : IAsyncDisposable
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        foreach (var (key, value) in settings.Append(new("Logging:LogLevel:Default", "Warning")))
+        foreach (var (key, value) in settings.Append(new("Logging:LogLevel:Default", "Warning")).Append(new("Serilog:MinimumLevel:Default", "Warning")))
         {
             start.ArgumentList.Add($"--{key}={value}");
         }

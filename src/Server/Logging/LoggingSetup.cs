@@ -22,32 +22,37 @@ public static class LoggingSetup
             : Path.Combine(Path.GetDirectoryName(dataDirectory) ?? contentRoot, "logs");
         var toFile = configuration.GetValue("TraceFix:Logging:File", true);
 
-        builder.Services.AddSerilog((services, logger) =>
+        var logger = new LoggerConfiguration()
+            .ReadFrom.Configuration(configuration)
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}");
+        if (toFile)
         {
-            logger.ReadFrom.Configuration(configuration)
-                .ReadFrom.Services(services)
-                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
-                .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
-                .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
-                .Enrich.FromLogContext()
-                .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}");
-            if (toFile)
-            {
-                logger.WriteTo.File(new CompactJsonFormatter(), Path.Combine(directory, "tracefix-.json"),
-                    rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, fileSizeLimitBytes: 50 * 1024 * 1024,
-                    rollOnFileSizeLimit: true, shared: true);
-            }
-        });
+            logger.WriteTo.File(new CompactJsonFormatter(), Path.Combine(directory, "tracefix-.json"),
+                rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, fileSizeLimitBytes: 50 * 1024 * 1024,
+                rollOnFileSizeLimit: true, shared: true);
+        }
+        // This host's own logger, never the static Log.Logger: two hosts in one process (tests) must not share a sink.
+        builder.Services.AddSerilog(logger.CreateLogger(), dispose: true);
         return builder;
     }
 
     public static WebApplication UseTraceFixRequestLogging(this WebApplication app)
     {
         // Path only: query strings are not logged.
-        app.UseSerilogRequestLogging(options => options.GetLevel = (context, _, error) =>
-            error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
-            : context.Request.Path.StartsWithSegments("/_framework") || context.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
-            : LogEventLevel.Information);
+        var logger = app.Services.GetRequiredService<Serilog.ILogger>();
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.Logger = logger;
+            options.GetLevel = (context, _, error) =>
+                error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : context.Request.Path.StartsWithSegments("/_framework") || context.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
+                : Environment.EnvironmentPaths.IsPerStep(context.Request.Path) ? LogEventLevel.Debug
+                : LogEventLevel.Information;
+        });
         return app;
     }
 }

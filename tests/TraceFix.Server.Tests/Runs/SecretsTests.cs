@@ -46,7 +46,7 @@ public sealed class SecretsTests
             Assert.False(content.Contains(Key, StringComparison.Ordinal), $"the key was written to {file}");
         }
         var log = string.Join('\n', Directory.EnumerateFiles(app.LogDirectory).Select(File.ReadAllText));
-        Assert.Contains($"\"RunId\":\"{runId}\"", log);
+        Assert.True(log.Contains($"\"RunId\":\"{runId}\"", StringComparison.Ordinal), "no RunId property in the log:\n" + log);
         Assert.Contains("\"EpisodeId\":", log);
         Assert.Contains("\"RequestPath\":\"/api/runs\"", log);
     }

@@ -39,6 +39,10 @@ public sealed partial class PySource
     /// <summary>Names bound inside a function: parameters, assignment targets, loop and with targets.</summary>
     public IReadOnlyList<string> LocalsOf(PyFunction function)
     {
+        if (_locals.TryGetValue(function, out var known))
+        {
+            return known;
+        }
         var names = new List<string>(function.Parameters.Where(p => p != "self"));
         for (var n = function.DefLine + 1; n <= function.EndLine; n++)
         {
@@ -62,8 +66,11 @@ public sealed partial class PySource
                 }
             }
         }
+        _locals[function] = names;
         return names;
     }
+
+    private readonly Dictionary<PyFunction, IReadOnlyList<string>> _locals = [];
 
     /// <summary>Lines (1-based) inside the function whose code mentions the name outside strings.</summary>
     public IEnumerable<int> Uses(PyFunction function, string name) => Enumerable

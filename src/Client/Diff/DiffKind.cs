@@ -1,0 +1,8 @@
+namespace TraceFix.Client.Diff;
+
+public enum DiffKind
+{
+    Same,
+    Added,
+    Removed,
+}

@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+using TraceFix.Contracts.Runs;
+
+namespace TraceFix.Client.Forms;
+
+/// <summary>What the "New run" form edits; validated in the browser before it becomes a <see cref="StartRunRequest"/>.</summary>
+public sealed class NewRunModel : IValidatableObject
+{
+    public const string ByTier = "tier";
+    public const string ByTasks = "tasks";
+
+    [Required(ErrorMessage = "Choose an agent.")]
+    public string Agent { get; set; } = AgentKinds.Offline;
+
+    [StringLength(200, ErrorMessage = "The model name is too long.")]
+    public string? Model { get; set; }
+
+    public string Selection { get; set; } = ByTier;
+
+    public string Tier { get; set; } = "easy";
+
+    public List<string> Tasks { get; set; } = [];
+
+    [Range(1, 50, ErrorMessage = "The step budget must be between 1 and 50.")]
+    public int MaxSteps { get; set; } = 20;
+
+    [Range(0, int.MaxValue, ErrorMessage = "The seed must not be negative.")]
+    public int? Seed { get; set; }
+
+    public string? ReplaySource { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Selection == ByTasks && Tasks.Count == 0)
+        {
+            yield return new ValidationResult("Pick at least one task, or choose a tier.", [nameof(Tasks)]);
+        }
+        if (Agent == AgentKinds.Llm && string.IsNullOrWhiteSpace(Model))
+        {
+            yield return new ValidationResult("Name the model the LLM agent should call.", [nameof(Model)]);
+        }
+        if (Agent == AgentKinds.Replay && !Guid.TryParse(ReplaySource, out _))
+        {
+            yield return new ValidationResult("Give the id of the stored run to replay.", [nameof(ReplaySource)]);
+        }
+    }
+
+    public StartRunRequest ToRequest() => new(
+        Agent,
+        string.IsNullOrWhiteSpace(Model) ? null : Model.Trim(),
+        Selection == ByTasks ? [.. Tasks] : null,
+        Selection == ByTier ? Tier : null,
+        MaxSteps,
+        Seed,
+        Agent == AgentKinds.Replay && Guid.TryParse(ReplaySource, out var source) ? source : null);
+}

@@ -1,0 +1,9 @@
+namespace TraceFix.Client.Services;
+
+public enum FeedState
+{
+    Disconnected,
+    Connecting,
+    Connected,
+    Reconnecting,
+}

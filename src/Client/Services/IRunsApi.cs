@@ -1,0 +1,32 @@
+using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Runs;
+
+namespace TraceFix.Client.Services;
+
+/// <summary>The dashboard's view of the /api surface.</summary>
+public interface IRunsApi
+{
+    Task<PagedResult<RunSummary>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken = default);
+
+    Task<RunDetail> GetRunAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>The run and its episodes without their steps: cheap whatever the run's length.</summary>
+    Task<RunDetail> GetRunHeaderAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Up to <paramref name="limit"/> stored steps with a sequence above <paramref name="afterSequence"/>, in order.</summary>
+    Task<IReadOnlyList<StepDto>> GetStepsAsync(Guid id, long afterSequence, int limit, CancellationToken cancellationToken = default);
+
+    Task<RunAccepted> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken = default);
+
+    Task CancelRunAsync(Guid id, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<TaskSummary>> ListTasksAsync(CancellationToken cancellationToken = default);
+
+    Task<TaskDetail> GetTaskAsync(string name, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<LeaderboardRow>> GetLeaderboardAsync(CancellationToken cancellationToken = default);
+
+    Task<PlaySession> StartPlayAsync(StartPlayRequest request, CancellationToken cancellationToken = default);
+
+    Task<PlayStepResult> PlayStepAsync(Guid sessionId, CodeAction action, CancellationToken cancellationToken = default);
+}

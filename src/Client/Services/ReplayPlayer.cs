@@ -1,0 +1,129 @@
+namespace TraceFix.Client.Services;
+
+/// <summary>
+/// Playback state of a trajectory: which step is shown, whether it advances by itself and how fast.
+/// The clock is injected so that tests advance time instead of waiting.
+/// </summary>
+public sealed class ReplayPlayer(TimeProvider clock) : IAsyncDisposable
+{
+    public static readonly TimeSpan BaseInterval = TimeSpan.FromMilliseconds(900);
+
+    private CancellationTokenSource? _loop;
+    private Task _ticking = Task.CompletedTask;
+
+    public int Position { get; private set; }
+
+    public int Count { get; private set; }
+
+    public bool Playing => _loop is not null;
+
+    public double Speed { get; private set; } = 1;
+
+    /// <summary>Raised after every change of position or play state, from the timer as well.</summary>
+    public event Func<Task>? Changed;
+
+    public TimeSpan Interval => BaseInterval / Speed;
+
+    /// <summary>Updates the number of steps; a live run grows while it is shown.</summary>
+    public void SetCount(int count, bool follow = false)
+    {
+        var atEnd = Position >= Count;
+        Count = count;
+        if (Position > count || (follow && atEnd) || (Position == 0 && count > 0 && follow))
+        {
+            Position = count;
+        }
+        if (Position == 0 && count > 0)
+        {
+            Position = 1;
+        }
+    }
+
+    /// <summary>Moves without raising <see cref="Changed"/>, for callers that render anyway.</summary>
+    public void Seek(int position) => Position = Math.Clamp(position, Count == 0 ? 0 : 1, Count);
+
+    public async Task SeekAsync(int position)
+    {
+        Seek(position);
+        await NotifyAsync();
+    }
+
+    public async Task StepAsync(int delta) => await SeekAsync(Position + delta);
+
+    public async Task SetSpeedAsync(double speed)
+    {
+        Speed = Math.Clamp(speed, 0.25, 32);
+        if (Playing)
+        {
+            Stop();
+            Start();
+        }
+        await NotifyAsync();
+    }
+
+    public async Task TogglePlayAsync()
+    {
+        if (Playing)
+        {
+            Stop();
+        }
+        else
+        {
+            if (Position >= Count)
+            {
+                Position = Count == 0 ? 0 : 1;
+            }
+            Start();
+        }
+        await NotifyAsync();
+    }
+
+    public async Task PauseAsync()
+    {
+        Stop();
+        await NotifyAsync();
+    }
+
+    private void Start()
+    {
+        _loop = new CancellationTokenSource();
+        _ticking = RunAsync(_loop.Token);
+    }
+
+    private void Stop()
+    {
+        _loop?.Cancel();
+        _loop?.Dispose();
+        _loop = null;
+    }
+
+    private async Task RunAsync(CancellationToken token)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(Interval, clock);
+            while (await timer.WaitForNextTickAsync(token))
+            {
+                if (Position >= Count)
+                {
+                    Stop();
+                    await NotifyAsync();
+                    return;
+                }
+                Position++;
+                await NotifyAsync();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private Task NotifyAsync() => Changed?.Invoke() ?? Task.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        Stop();
+        await _ticking;
+    }
+}

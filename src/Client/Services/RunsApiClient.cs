@@ -1,0 +1,101 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Runs;
+
+namespace TraceFix.Client.Services;
+
+/// <summary>Typed calls to the /api minimal API; a non-success answer becomes an <see cref="ApiException"/> with the problem's text.</summary>
+public sealed class RunsApiClient(HttpClient http) : IRunsApi
+{
+    private static readonly RunsJsonContext Json = RunsJsonContext.Default;
+
+    public Task<PagedResult<RunSummary>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken = default)
+    {
+        var parts = new List<string> { $"page={query.Page}", $"pageSize={query.PageSize}" };
+        AddFilter(parts, "status", query.Status);
+        AddFilter(parts, "agent", query.Agent);
+        AddFilter(parts, "task", query.Task);
+        return GetAsync($"api/runs?{string.Join('&', parts)}", Json.PagedResultRunSummary, cancellationToken);
+    }
+
+    public Task<RunDetail> GetRunAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/runs/{id}", Json.RunDetail, cancellationToken);
+
+    public Task<RunDetail> GetRunHeaderAsync(Guid id, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/runs/{id}?steps=false", Json.RunDetail, cancellationToken);
+
+    public async Task<IReadOnlyList<StepDto>> GetStepsAsync(Guid id, long afterSequence, int limit, CancellationToken cancellationToken = default) =>
+        await GetAsync($"api/runs/{id}/steps?after={afterSequence}&limit={limit}", ClientJsonContext.Default.ListStepDto, cancellationToken);
+
+    public Task<RunAccepted> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken = default) =>
+        PostAsync("api/runs", JsonContent.Create(request, Json.StartRunRequest), Json.RunAccepted, cancellationToken);
+
+    public async Task CancelRunAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsync($"api/runs/{id}/cancel", null, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TaskSummary>> ListTasksAsync(CancellationToken cancellationToken = default) =>
+        await GetAsync("api/tasks", Json.ListTaskSummary, cancellationToken);
+
+    public Task<TaskDetail> GetTaskAsync(string name, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/tasks/{Uri.EscapeDataString(name)}", Json.TaskDetail, cancellationToken);
+
+    public async Task<IReadOnlyList<LeaderboardRow>> GetLeaderboardAsync(CancellationToken cancellationToken = default) =>
+        await GetAsync("api/leaderboard", Json.ListLeaderboardRow, cancellationToken);
+
+    public Task<PlaySession> StartPlayAsync(StartPlayRequest request, CancellationToken cancellationToken = default) =>
+        PostAsync("api/play", JsonContent.Create(request, Json.StartPlayRequest), Json.PlaySession, cancellationToken);
+
+    public Task<PlayStepResult> PlayStepAsync(Guid sessionId, CodeAction action, CancellationToken cancellationToken = default) =>
+        PostAsync($"api/play/{sessionId}/step", JsonContent.Create(action, Json.CodeAction), Json.PlayStepResult, cancellationToken);
+
+    private static void AddFilter(List<string> parts, string name, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            parts.Add($"{name}={Uri.EscapeDataString(value)}");
+        }
+    }
+
+    private async Task<T> GetAsync<T>(string url, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(url, cancellationToken);
+        return await ReadAsync(response, type, cancellationToken);
+    }
+
+    private async Task<T> PostAsync<T>(string url, HttpContent body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsync(url, body, cancellationToken);
+        return await ReadAsync(response, type, cancellationToken);
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await response.Content.ReadFromJsonAsync(type, cancellationToken)
+            ?? throw new ApiException("The server sent an empty answer.", (int)response.StatusCode);
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+        var status = (int)response.StatusCode;
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        ProblemDocument? problem = null;
+        try
+        {
+            problem = JsonSerializer.Deserialize(text, ClientJsonContext.Default.ProblemDocument);
+        }
+        catch (JsonException)
+        {
+        }
+        var message = problem?.Detail ?? problem?.Title ?? (text.Length is > 0 and < 300 ? text : $"{status} {response.ReasonPhrase}");
+        throw new ApiException(message, status, problem?.Errors);
+    }
+}

@@ -1,0 +1,69 @@
+using TraceFix.Client.Services;
+using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Runs;
+
+namespace TraceFix.Client.Tests.Support;
+
+/// <summary>An API that answers from memory and records what it was asked.</summary>
+internal sealed class FakeRunsApi : IRunsApi
+{
+    public Dictionary<Guid, RunDetail> Runs { get; } = [];
+    public List<StartRunRequest> Started { get; } = [];
+    public List<TaskSummary> Tasks { get; } = [new("sum_even_wrong_condition", null, "easy", "Sum of evens", "wrong_condition", 11)];
+    public Func<StartRunRequest, Task<RunAccepted>>? OnStart { get; set; }
+
+    public Task<PagedResult<RunSummary>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new PagedResult<RunSummary>([.. Runs.Values.Select(r => r.Run)], query.Page, query.PageSize, Runs.Count));
+
+    public Task<RunDetail> GetRunAsync(Guid id, CancellationToken cancellationToken = default) =>
+        Runs.TryGetValue(id, out var run) ? Task.FromResult(run) : throw new ApiException("Run not found.", 404);
+
+    public Task<RunDetail> GetRunHeaderAsync(Guid id, CancellationToken cancellationToken = default) =>
+        Runs.TryGetValue(id, out var run)
+            ? Task.FromResult(run with { Episodes = [.. run.Episodes.Select(e => e with { Steps = [] })] })
+            : throw new ApiException("Run not found.", 404);
+
+    public Task<IReadOnlyList<StepDto>> GetStepsAsync(Guid id, long afterSequence, int limit, CancellationToken cancellationToken = default)
+    {
+        StepPages++;
+        return Task.FromResult<IReadOnlyList<StepDto>>([.. Runs[id].Episodes.SelectMany(e => e.Steps).Where(s => s.Sequence > afterSequence)
+            .OrderBy(s => s.Sequence).Take(limit)]);
+    }
+
+    public int StepPages { get; private set; }
+
+    public Task<RunAccepted> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken = default)
+    {
+        Started.Add(request);
+        return OnStart?.Invoke(request) ?? Task.FromResult(new RunAccepted(Guid.NewGuid(), "/api/runs/x"));
+    }
+
+    public Task CancelRunAsync(Guid id, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<TaskSummary>> ListTasksAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<TaskSummary>>(Tasks);
+
+    public Task<TaskDetail> GetTaskAsync(string name, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new TaskDetail(name, null, "easy", "Sum of evens", "Add up the even numbers.", null, "def f():\n    return 1\n"));
+
+    public Task<IReadOnlyList<LeaderboardRow>> GetLeaderboardAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<LeaderboardRow>>([]);
+
+    public List<CodeAction> PlayedActions { get; } = [];
+
+    public Task<PlaySession> StartPlayAsync(StartPlayRequest request, CancellationToken cancellationToken = default)
+    {
+        var id = Guid.NewGuid();
+        return Task.FromResult(new PlaySession(id, id, 1, request.Task ?? "sum_even", "easy", 50, Dtos.Result(Dtos.Original, done: false)));
+    }
+
+    public Task<PlayStepResult> PlayStepAsync(Guid sessionId, CodeAction action, CancellationToken cancellationToken = default)
+    {
+        PlayedActions.Add(action);
+        var step = Dtos.Step(PlayedActions.Count, PlayedActions.Count, action.ActionType, 0.1) with
+        {
+            Action = new StepActionDto(action.ActionType, action.StartLine, action.EndLine, action.NewCodeBlock),
+        };
+        return Task.FromResult(new PlayStepResult(step, Dtos.Result(Dtos.Original, done: action.ActionType == ActionType.SUBMIT)));
+    }
+}
