@@ -8,6 +8,7 @@ builder.RootComponents.Add<App>("#app");
 builder.RootComponents.Add<HeadOutlet>("head::after");
 builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<OperatorKeyStore>();
 builder.Services.AddScoped<IRunsApi, RunsApiClient>();
 builder.Services.AddScoped<IRunFeed, RunFeed>();
 builder.Services.AddScoped<UiPreferences>();

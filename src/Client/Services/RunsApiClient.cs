@@ -5,9 +5,18 @@ using TraceFix.Contracts.Runs;
 
 namespace TraceFix.Client.Services;
 
-/// <summary>Typed calls to the /api minimal API; a non-success answer becomes an <see cref="ApiException"/> with the problem's text.</summary>
-public sealed class RunsApiClient(HttpClient http) : IRunsApi
+/// <summary>
+/// Typed calls to the /api minimal API; a non-success answer becomes an <see cref="ApiException"/> with the problem's text.
+/// Writes carry the stored operator key (if any) in a header; reads never do, as the server does not ask for it there.
+/// </summary>
+public sealed class RunsApiClient(HttpClient http, OperatorKeyStore operatorKey) : IRunsApi
 {
+    internal const string KeyRequiredMessage =
+        "An operator key is required for this action. Enter it with the Operator key button (🔑) in the top bar.";
+
+    internal const string KeyRejectedMessage =
+        "The server refused the stored operator key. Check it with the Operator key button (🔑) in the top bar.";
+
     private static readonly RunsJsonContext Json = RunsJsonContext.Default;
 
     public Task<PagedResult<RunSummary>> ListRunsAsync(RunQuery query, CancellationToken cancellationToken = default)
@@ -33,7 +42,7 @@ public sealed class RunsApiClient(HttpClient http) : IRunsApi
 
     public async Task CancelRunAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        using var response = await http.PostAsync($"api/runs/{id}/cancel", null, cancellationToken);
+        using var response = await SendWriteAsync($"api/runs/{id}/cancel", null, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
     }
 
@@ -68,24 +77,38 @@ public sealed class RunsApiClient(HttpClient http) : IRunsApi
 
     private async Task<T> PostAsync<T>(string url, HttpContent body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsync(url, body, cancellationToken);
+        using var response = await SendWriteAsync(url, body, cancellationToken);
         return await ReadAsync(response, type, cancellationToken);
     }
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendWriteAsync(string url, HttpContent? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = body };
+        if (await operatorKey.GetAsync() is { } key)
+        {
+            request.Headers.TryAddWithoutValidation(OperatorKeyStore.HeaderName, key);
+        }
+        return await http.SendAsync(request, cancellationToken);
+    }
+
+    private async Task<T> ReadAsync<T>(HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
         await EnsureSuccessAsync(response, cancellationToken);
         return await response.Content.ReadFromJsonAsync(type, cancellationToken)
             ?? throw new ApiException("The server sent an empty answer.", (int)response.StatusCode);
     }
 
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.IsSuccessStatusCode)
         {
             return;
         }
         var status = (int)response.StatusCode;
+        if (status == 401)
+        {
+            throw new ApiException(operatorKey.HasKey ? KeyRejectedMessage : KeyRequiredMessage, status);
+        }
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         ProblemDocument? problem = null;
         try

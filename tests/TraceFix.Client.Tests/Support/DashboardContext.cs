@@ -16,6 +16,7 @@ public abstract class DashboardContext : BunitContext
         Services.AddSingleton<IRunsApi>(Api);
         Services.AddSingleton<IRunFeed>(Feed);
         Services.AddSingleton<UiPreferences>();
+        Services.AddSingleton<OperatorKeyStore>();
         Renderer.SetRendererInfo(new RendererInfo("WebAssembly", true));
     }
 
