@@ -1,8 +1,5 @@
-using System.Net;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using TraceFix.Client.Components;
-using TraceFix.Client.Pages;
 using TraceFix.Client.Services;
 using TraceFix.Client.Tests.Support;
 
@@ -34,24 +31,5 @@ public sealed class OperatorKeyButtonTests : DashboardContext
         Assert.Single(JSInterop.Invocations["localStorage.removeItem"]);
         Assert.Equal("No key stored.", cut.Find("#opkey-status").TextContent);
         Assert.DoesNotContain("opkey-set", cut.Find("#opkey-toggle").ClassList);
-    }
-
-    [Fact]
-    public void PlayPage_On401_TellsTheUserToEnterTheOperatorKey()
-    {
-        JSInterop.Setup<string?>("localStorage.getItem", OperatorKeyStore.StorageKey).SetResult(null);
-        var handler = new CapturingHandler(r => r.Method == HttpMethod.Get
-            ? CapturingHandler.Json(HttpStatusCode.OK, "[]")
-            : CapturingHandler.Unauthorized());
-        Services.AddSingleton<IRunsApi>(sp =>
-            new RunsApiClient(new HttpClient(handler) { BaseAddress = new Uri("http://dashboard.test/") }, sp.GetRequiredService<OperatorKeyStore>()));
-
-        var cut = Render<Play>();
-        cut.Find("#play-start").Click();
-
-        var alert = cut.WaitForElement(".error-box").TextContent;
-        Assert.Contains("An operator key is required", alert, StringComparison.Ordinal);
-        Assert.Contains("Operator key button", alert, StringComparison.Ordinal);
-        Assert.Equal("/api/play", handler.Sent.Single(r => r.Method == HttpMethod.Post).PathAndQuery);
     }
 }
