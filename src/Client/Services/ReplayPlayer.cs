@@ -8,14 +8,13 @@ public sealed class ReplayPlayer(TimeProvider clock) : IAsyncDisposable
 {
     public static readonly TimeSpan BaseInterval = TimeSpan.FromMilliseconds(900);
 
-    private CancellationTokenSource? _loop;
-    private Task _ticking = Task.CompletedTask;
+    private ITimer? _timer;
 
     public int Position { get; private set; }
 
     public int Count { get; private set; }
 
-    public bool Playing => _loop is not null;
+    public bool Playing => _timer is not null;
 
     public double Speed { get; private set; } = 1;
 
@@ -84,46 +83,38 @@ public sealed class ReplayPlayer(TimeProvider clock) : IAsyncDisposable
         await NotifyAsync();
     }
 
-    private void Start()
-    {
-        _loop = new CancellationTokenSource();
-        _ticking = RunAsync(_loop.Token);
-    }
+    // The tick runs synchronously in the timer callback up to its first await, so a position change is visible as soon as
+    // the clock fires (a fake clock in tests, the browser's single thread in WebAssembly).
+    private void Start() => _timer = clock.CreateTimer(_ => _ = TickAsync(), null, Interval, Interval);
 
     private void Stop()
     {
-        _loop?.Cancel();
-        _loop?.Dispose();
-        _loop = null;
+        _timer?.Dispose();
+        _timer = null;
     }
 
-    private async Task RunAsync(CancellationToken token)
+    private async Task TickAsync()
     {
-        try
+        if (!Playing)
         {
-            using var timer = new PeriodicTimer(Interval, clock);
-            while (await timer.WaitForNextTickAsync(token))
-            {
-                if (Position >= Count)
-                {
-                    Stop();
-                    await NotifyAsync();
-                    return;
-                }
-                Position++;
-                await NotifyAsync();
-            }
+            return;
         }
-        catch (OperationCanceledException)
+        if (Position >= Count)
         {
+            Stop();
         }
+        else
+        {
+            Position++;
+        }
+        await NotifyAsync();
     }
 
     private Task NotifyAsync() => Changed?.Invoke() ?? Task.CompletedTask;
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         Stop();
-        await _ticking;
+        return ValueTask.CompletedTask;
     }
 }
