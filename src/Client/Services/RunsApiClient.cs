@@ -12,10 +12,10 @@ namespace TraceFix.Client.Services;
 public sealed class RunsApiClient(HttpClient http, OperatorKeyStore operatorKey) : IRunsApi
 {
     internal const string KeyRequiredMessage =
-        "An operator key is required for this action. Enter it with the Operator key button (🔑) in the top bar.";
+        "An operator key is required for this action. Enter it with the Operator key button in the top bar.";
 
     internal const string KeyRejectedMessage =
-        "The server refused the stored operator key. Check it with the Operator key button (🔑) in the top bar.";
+        "The server refused the stored operator key. Check it with the Operator key button in the top bar.";
 
     private static readonly RunsJsonContext Json = RunsJsonContext.Default;
 
