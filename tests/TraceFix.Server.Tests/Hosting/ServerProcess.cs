@@ -8,21 +8,11 @@ internal static class ServerProcess
     public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IEnumerable<string> args, string environmentName = "Production")
     {
         var workingDirectory = Directory.CreateTempSubdirectory("tracefix-server-").FullName;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
+        var start = ServerCommand.Create(workingDirectory, environmentName);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = environmentName;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -16,17 +16,7 @@ internal sealed partial class ServerChild : IAsyncDisposable
 
     private ServerChild(string database, string folder, IReadOnlyDictionary<string, string>? environment)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var start = ServerCommand.Create(folder);
         start.Environment["ConnectionStrings__TraceFix"] = $"Data Source={database}";
         start.Environment["TraceFix__Logging__Directory"] = Path.Combine(folder, "logs");
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
