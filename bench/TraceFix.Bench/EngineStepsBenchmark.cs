@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using TraceFix.Contracts.Environment;
-using TraceFix.Core.Environment;
+using TraceFix.Contracts.Episodes;
+using TraceFix.Core.Episodes;
 using TraceFix.Core.Sandbox;
 using TraceFix.Core.Tasks;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 using TraceFix.Core.Agents;
 using TraceFix.Core.Agents.Offline;
-using TraceFix.Core.Environment;
+using TraceFix.Core.Episodes;
 using TraceFix.Core.Sandbox;
 using TraceFix.Core.Tasks;
 

@@ -10,7 +10,7 @@ public static class CliApp
     public const int Usage = 2;
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) =>
-        RunAsync(args, new CliContext(stdout, stderr, System.Environment.GetEnvironmentVariable));
+        RunAsync(args, new CliContext(stdout, stderr, Environment.GetEnvironmentVariable));
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken = default)
     {

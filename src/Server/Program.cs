@@ -1,5 +1,5 @@
 using TraceFix.Server.Api;
-using TraceFix.Server.Environment;
+using TraceFix.Server.OpenEnv;
 using TraceFix.Server.Hosting;
 using TraceFix.Server.Logging;
 using TraceFix.Server.Runs;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using TraceFix.Cli.Output;
 using TraceFix.Cli.Running;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 using TraceFix.Core.Agents;
 using TraceFix.Core.Sandbox;
 using TraceFix.Core.Tasks;

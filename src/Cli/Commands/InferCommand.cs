@@ -1,7 +1,7 @@
 using TraceFix.Cli.Running;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 using TraceFix.Core.Agents;
-using TraceFix.Core.Environment;
+using TraceFix.Core.Episodes;
 using TraceFix.Core.Remote;
 using TraceFix.Core.Sandbox;
 

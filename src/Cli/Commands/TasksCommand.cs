@@ -119,7 +119,7 @@ public static class TasksCommand
             SandboxTestRunner runner;
             try
             {
-                runner = new SandboxTestRunner(new SandboxOptions { PoolSize = Math.Min(2, System.Environment.ProcessorCount) });
+                runner = new SandboxTestRunner(new SandboxOptions { PoolSize = Math.Min(2, Environment.ProcessorCount) });
                 await runner.StartAsync(cancellationToken);
             }
             catch (SandboxUnavailableException ex)

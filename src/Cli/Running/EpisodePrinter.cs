@@ -1,7 +1,7 @@
 using TraceFix.Cli.Output;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 using TraceFix.Core.Agents;
-using TraceFix.Core.Environment;
+using TraceFix.Core.Episodes;
 
 namespace TraceFix.Cli.Running;
 

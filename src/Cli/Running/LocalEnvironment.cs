@@ -1,4 +1,4 @@
-using TraceFix.Core.Environment;
+using TraceFix.Core.Episodes;
 using TraceFix.Core.Sandbox;
 using TraceFix.Core.Tasks;
 
@@ -24,7 +24,7 @@ public sealed class LocalEnvironment : IAsyncDisposable
     /// <exception cref="SandboxUnavailableException">The sandbox cannot run on this machine.</exception>
     public static async Task<LocalEnvironment> StartAsync(TaskCatalog catalog, int maxSteps, int jobs, CancellationToken cancellationToken)
     {
-        var runner = new SandboxTestRunner(new SandboxOptions { PoolSize = Math.Max(1, Math.Min(jobs, System.Environment.ProcessorCount)) });
+        var runner = new SandboxTestRunner(new SandboxOptions { PoolSize = Math.Max(1, Math.Min(jobs, Environment.ProcessorCount)) });
         try
         {
             await runner.StartAsync(cancellationToken);

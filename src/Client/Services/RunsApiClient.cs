@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 using TraceFix.Contracts.Runs;
 
 namespace TraceFix.Client.Services;

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 
 namespace TraceFix.Contracts.Runs;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using TraceFix.Contracts.Environment;
-using TraceFix.Core.Environment;
+using TraceFix.Contracts.Episodes;
+using TraceFix.Core.Episodes;
 
 namespace TraceFix.Core.Agents;
 

@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
-using TraceFix.Contracts.Environment;
-using TraceFix.Core.Environment;
+using TraceFix.Contracts.Episodes;
+using TraceFix.Core.Episodes;
 
 namespace TraceFix.Core.Remote;
 

@@ -20,7 +20,7 @@ internal sealed class HarnessFiles : IDisposable
     {
         var assembly = typeof(HarnessFiles).Assembly;
         RemoveLeftovers();
-        var directory = Path.Combine(Path.GetTempPath(), $"{DirectoryPrefix}{System.Environment.ProcessId}-{Guid.NewGuid():N}");
+        var directory = Path.Combine(Path.GetTempPath(), $"{DirectoryPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
         System.IO.Directory.CreateDirectory(directory);
         const UnixFileMode readable = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
         const UnixFileMode traversable = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 
 namespace TraceFix.Core.Sandbox;
 

@@ -18,7 +18,7 @@ public sealed record SandboxOptions
     /// Warm sandboxed interpreters kept ready; concurrent runs beyond this queue. At least four, so that back-to-back
     /// runs rotate through slots and one cleaning up after its run (reaping, emptying /tmp) never delays the next.
     /// </summary>
-    public int PoolSize { get; init; } = Math.Max(4, System.Environment.ProcessorCount);
+    public int PoolSize { get; init; } = Math.Max(4, Environment.ProcessorCount);
 
     /// <summary>Address-space limit of the solution process.</summary>
     public int MemoryLimitMb { get; init; } = 512;

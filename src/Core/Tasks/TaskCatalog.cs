@@ -51,7 +51,7 @@ public sealed class TaskCatalog
     /// <summary>The built-in pack: the nearest <c>tasks/</c> directory above the app, or TRACEFIX_TASKS_DIR.</summary>
     public static string? FindBuiltInDirectory(string? startDirectory = null)
     {
-        var fromEnv = System.Environment.GetEnvironmentVariable("TRACEFIX_TASKS_DIR");
+        var fromEnv = Environment.GetEnvironmentVariable("TRACEFIX_TASKS_DIR");
         if (!string.IsNullOrWhiteSpace(fromEnv) && Directory.Exists(fromEnv))
         {
             return Path.GetFullPath(fromEnv);

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using TraceFix.Core.Environment;
+using TraceFix.Core.Episodes;
 using TraceFix.Core.Sandbox;
 using TraceFix.Core.Tasks;
 

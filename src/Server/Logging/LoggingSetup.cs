@@ -50,7 +50,7 @@ public static class LoggingSetup
             options.GetLevel = (context, _, error) =>
                 error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : context.Request.Path.StartsWithSegments("/_framework") || context.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
-                : Environment.EnvironmentPaths.IsPerStep(context.Request.Path) ? LogEventLevel.Debug
+                : OpenEnv.EnvironmentPaths.IsPerStep(context.Request.Path) ? LogEventLevel.Debug
                 : LogEventLevel.Information;
         });
         return app;

@@ -36,7 +36,7 @@ public static class BuiltInAgents
     /// </summary>
     private static LlmAgentOptions LlmSettings(IConfiguration configuration)
     {
-        var options = LlmAgentOptions.FromEnvironment(System.Environment.GetEnvironmentVariable);
+        var options = LlmAgentOptions.FromEnvironment(Environment.GetEnvironmentVariable);
         configuration.GetSection(LlmAgentOptions.SectionName).Bind(options);
         return options;
     }

@@ -29,7 +29,7 @@ public static class FailureLabels
             labels.Add(reason.StartsWith("KILL_SWITCH", StringComparison.Ordinal) ? KillSwitch : AgentStopped);
         }
         var last = steps.Count > 0 ? steps[^1] : null;
-        if (steps.Count >= maxSteps && last?.Action.Type != Contracts.Environment.ActionType.SUBMIT)
+        if (steps.Count >= maxSteps && last?.Action.Type != Contracts.Episodes.ActionType.SUBMIT)
         {
             labels.Add(BudgetExhausted);
         }

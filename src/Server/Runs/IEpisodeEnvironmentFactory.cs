@@ -1,4 +1,4 @@
-using TraceFix.Core.Environment;
+using TraceFix.Core.Episodes;
 
 namespace TraceFix.Server.Runs;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using TraceFix.Core.Environment;
+using TraceFix.Core.Episodes;
 using TraceFix.Core.Sandbox;
 using TraceFix.Core.Tasks;
 

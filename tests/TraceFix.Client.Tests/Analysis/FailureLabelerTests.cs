@@ -1,7 +1,7 @@
 using TraceFix.Client.Analysis;
 using TraceFix.Client.Model;
 using TraceFix.Client.Tests.Support;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 using TraceFix.Contracts.Runs;
 
 namespace TraceFix.Client.Tests.Analysis;

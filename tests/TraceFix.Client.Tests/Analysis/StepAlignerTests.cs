@@ -1,6 +1,6 @@
 using TraceFix.Client.Analysis;
 using TraceFix.Client.Tests.Support;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 
 namespace TraceFix.Client.Tests.Analysis;
 

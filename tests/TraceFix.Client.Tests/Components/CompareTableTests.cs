@@ -2,7 +2,7 @@ using Bunit;
 using TraceFix.Client.Analysis;
 using TraceFix.Client.Components;
 using TraceFix.Client.Tests.Support;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 
 namespace TraceFix.Client.Tests.Components;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Bunit;
 using TraceFix.Client.Components;
 using TraceFix.Client.Tests.Support;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 
 namespace TraceFix.Client.Tests.Components;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using TraceFix.Client.Pages;
 using TraceFix.Client.Tests.Support;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 using TraceFix.Contracts.Runs;
 
 namespace TraceFix.Client.Tests.Pages;

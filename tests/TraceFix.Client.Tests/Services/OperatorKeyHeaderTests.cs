@@ -2,7 +2,7 @@ using System.Net;
 using Bunit;
 using TraceFix.Client.Services;
 using TraceFix.Client.Tests.Support;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 using TraceFix.Contracts.Runs;
 
 namespace TraceFix.Client.Tests.Services;

@@ -1,5 +1,5 @@
 using TraceFix.Client.Services;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 using TraceFix.Contracts.Runs;
 
 namespace TraceFix.Client.Tests.Support;

@@ -1,5 +1,5 @@
 using TraceFix.Client.Model;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 
 namespace TraceFix.Client.Tests.Support;
 

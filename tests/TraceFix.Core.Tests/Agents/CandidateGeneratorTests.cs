@@ -1,4 +1,4 @@
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 using TraceFix.Core.Agents.Offline;
 
 namespace TraceFix.Core.Tests.Agents;

@@ -1,5 +1,5 @@
 using TraceFix.Core.Agents.Offline;
-using TraceFix.Core.Environment;
+using TraceFix.Core.Episodes;
 
 namespace TraceFix.Core.Tests.Agents;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 using TraceFix.Core.Remote;
 using TraceFix.Testing.Fakes;
 

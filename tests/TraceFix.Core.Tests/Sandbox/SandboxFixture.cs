@@ -22,7 +22,7 @@ public sealed class SandboxFixture : IAsyncLifetime
     {
         foreach (var (name, value) in FakeSecrets)
         {
-            System.Environment.SetEnvironmentVariable(name, value);
+            Environment.SetEnvironmentVariable(name, value);
         }
         return Runner.StartAsync();
     }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using TraceFix.Server.Tests.Environment;
+using TraceFix.Server.Tests.OpenEnv;
 
 namespace TraceFix.Server.Tests.Attacks;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using TraceFix.Contracts.Environment;
-using TraceFix.Core.Environment;
+using TraceFix.Contracts.Episodes;
+using TraceFix.Core.Episodes;
 using TraceFix.Server.Hosting;
 
 namespace TraceFix.Server.Tests.Hosting;

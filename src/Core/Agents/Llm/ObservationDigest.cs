@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 
 namespace TraceFix.Core.Agents.Llm;
 

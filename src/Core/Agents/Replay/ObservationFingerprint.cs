@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 
 namespace TraceFix.Core.Agents.Replay;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 
 namespace TraceFix.Core.Agents.Replay;
 

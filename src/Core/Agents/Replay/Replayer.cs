@@ -1,5 +1,5 @@
-using TraceFix.Contracts.Environment;
-using TraceFix.Core.Environment;
+using TraceFix.Contracts.Episodes;
+using TraceFix.Core.Episodes;
 
 namespace TraceFix.Core.Agents.Replay;
 

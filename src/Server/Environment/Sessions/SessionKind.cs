@@ -1,7 +1,0 @@
-namespace TraceFix.Server.Environment.Sessions;
-
-public enum SessionKind
-{
-    WebSocket,
-    Http,
-}

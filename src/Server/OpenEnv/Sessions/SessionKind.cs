@@ -1,0 +1,7 @@
+namespace TraceFix.Server.OpenEnv.Sessions;
+
+public enum SessionKind
+{
+    WebSocket,
+    Http,
+}
