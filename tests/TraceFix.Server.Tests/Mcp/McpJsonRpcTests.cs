@@ -7,7 +7,7 @@ namespace TraceFix.Server.Tests.Mcp;
 /// <summary>OpenEnv's JSON-RPC shape on POST /mcp: session methods, tools and the error codes OpenEnv returns.</summary>
 public sealed class McpJsonRpcTests
 {
-    private const string Task = "binary_search_off_by_one";
+    private const string TaskName = "binary_search_off_by_one";
 
     [Fact]
     public async Task EmptyObject_IsAnInvalidRequestWithHttp200_AsOpenEnvsValidatorExpects()
@@ -68,16 +68,16 @@ public sealed class McpJsonRpcTests
         var mcp = new McpTestClient(app.CreateClient());
         var sessionId = (string)(await mcp.ResultAsync("openenv/session/create", new JsonObject()))["session_id"]!;
 
-        var reset = await mcp.CallToolAsync(sessionId, "reset", new JsonObject { ["task_name"] = Task });
+        var reset = await mcp.CallToolAsync(sessionId, "reset", new JsonObject { ["task_name"] = TaskName });
         Assert.False((bool)reset["isError"]!);
-        Assert.Contains(Task, (string)reset["content"]![0]!["text"]!);
+        Assert.Contains(TaskName, (string)reset["content"]![0]!["text"]!);
         Assert.Null(reset["structuredContent"]!["reward"]);
 
         var failing = await mcp.CallToolAsync(sessionId, "run_tests");
         Assert.True((int)failing["structuredContent"]!["tests_passed"]! < (int)failing["structuredContent"]!["tests_total"]!);
         Assert.Contains("Tests Passed:", (string)failing["content"]![0]!["text"]!);
 
-        await mcp.CallToolAsync(sessionId, "replace_lines", McpTestClient.Replace(1, TaskFiles.LineCount(Task), TaskFiles.Fixed(Task)));
+        await mcp.CallToolAsync(sessionId, "replace_lines", McpTestClient.Replace(1, TaskFiles.LineCount(TaskName), TaskFiles.Fixed(TaskName)));
         var submit = await mcp.CallToolAsync(sessionId, "submit");
         var structured = submit["structuredContent"]!;
         Assert.True((bool)structured["done"]!);
@@ -102,7 +102,7 @@ public sealed class McpJsonRpcTests
         await using var app = new TraceFixApp();
         var mcp = new McpTestClient(app.CreateClient());
         var sessionId = (string)(await mcp.ResultAsync("openenv/session/create"))["session_id"]!;
-        await mcp.CallToolAsync(sessionId, "reset", new JsonObject { ["task_name"] = Task });
+        await mcp.CallToolAsync(sessionId, "reset", new JsonObject { ["task_name"] = TaskName });
 
         var reply = await mcp.RpcAsync("tools/call", new JsonObject
         {

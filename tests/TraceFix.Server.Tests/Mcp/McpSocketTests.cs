@@ -10,7 +10,7 @@ namespace TraceFix.Server.Tests.Mcp;
 /// <summary>WS /mcp (one session per connection), the <c>mcp</c> message on /ws, and tool actions as steps on /ws and /step.</summary>
 public sealed class McpSocketTests
 {
-    private const string Task = "binary_search_off_by_one";
+    private const string TaskName = "binary_search_off_by_one";
 
     private static async Task<WebSocket> ConnectAsync(TraceFixApp app, string path) =>
         await app.Server.CreateWebSocketClient().ConnectAsync(new Uri(app.Server.BaseAddress, path), CancellationToken.None);
@@ -48,9 +48,9 @@ public sealed class McpSocketTests
         await McpTestClient.SendAsync(socket, $$$"""{"jsonrpc":"2.0","id":2,"method":"openenv/session/close","params":{"session_id":"{{{sessionId}}}"}}""");
         Assert.Equal(-32600, (int)(await McpTestClient.ReceiveAsync(socket))!["error"]!["code"]!);
 
-        await McpTestClient.SendAsync(socket, Call(3, "reset", new JsonObject { ["task_name"] = Task }));
+        await McpTestClient.SendAsync(socket, Call(3, "reset", new JsonObject { ["task_name"] = TaskName }));
         Assert.False((bool)(await McpTestClient.ReceiveAsync(socket))!["result"]!["isError"]!);
-        await McpTestClient.SendAsync(socket, Call(4, "replace_lines", McpTestClient.Replace(1, TaskFiles.LineCount(Task), TaskFiles.Fixed(Task))));
+        await McpTestClient.SendAsync(socket, Call(4, "replace_lines", McpTestClient.Replace(1, TaskFiles.LineCount(TaskName), TaskFiles.Fixed(TaskName))));
         await McpTestClient.ReceiveAsync(socket);
         await McpTestClient.SendAsync(socket, Call(5, "submit"));
         var submit = await McpTestClient.ReceiveAsync(socket);

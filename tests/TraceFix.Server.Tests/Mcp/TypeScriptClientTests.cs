@@ -14,7 +14,7 @@ namespace TraceFix.Server.Tests.Mcp;
 /// </summary>
 public sealed class TypeScriptClientTests
 {
-    private const string Task = "binary_search_off_by_one";
+    private const string TaskName = "binary_search_off_by_one";
     private const string Key = "ts-client-key-TEST-77a1";
 
     [Fact]
@@ -24,9 +24,9 @@ public sealed class TypeScriptClientTests
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         app.StartServer();
         var baseAddress = app.ClientOptions.BaseAddress;
-        var fix = Path.Combine(TaskCatalog.FindBuiltInDirectory()!, Task, "fixed.py");
+        var fix = Path.Combine(TaskCatalog.FindBuiltInDirectory()!, TaskName, "fixed.py");
 
-        var result = await TypeScriptMcpClient.RunAsync("solve-task.mjs", [new Uri(baseAddress, "/mcp").ToString(), Task, fix],
+        var result = await TypeScriptMcpClient.RunAsync("solve-task.mjs", [new Uri(baseAddress, "/mcp").ToString(), TaskName, fix],
             new Dictionary<string, string> { ["TRACEFIX_KEY"] = Key });
 
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -51,7 +51,7 @@ public sealed class TypeScriptClientTests
         Assert.Equal(RunStatus.Completed, detail.Run.Status);
         var episode = Assert.Single(detail.Episodes);
         Assert.True(episode.Success);
-        Assert.Equal(Task, episode.TaskName);
+        Assert.Equal(TaskName, episode.TaskName);
         Assert.Equal(4, episode.Steps.Count);
         Assert.All(episode.Steps, s => Assert.StartsWith("calling ", s.Thought));
     }
