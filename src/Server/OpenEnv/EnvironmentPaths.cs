@@ -4,5 +4,5 @@ namespace TraceFix.Server.OpenEnv;
 public static class EnvironmentPaths
 {
     public static bool IsPerStep(PathString path) =>
-        path.Equals("/step") || path.Equals("/reset") || path.Equals("/state") || path.Equals("/ws");
+        path.Equals("/step") || path.Equals("/reset") || path.Equals("/state") || path.Equals("/ws") || path.Equals("/mcp");
 }

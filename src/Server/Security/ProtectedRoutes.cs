@@ -7,7 +7,7 @@ namespace TraceFix.Server.Security;
 /// </summary>
 public static class ProtectedRoutes
 {
-    private static readonly PathString[] EnvironmentPaths = ["/reset", "/step", "/state", "/ws", "/sessions"];
+    private static readonly PathString[] EnvironmentPaths = ["/reset", "/step", "/state", "/ws", "/sessions", "/mcp"];
 
     public static bool RequiresKey(HttpRequest request)
     {

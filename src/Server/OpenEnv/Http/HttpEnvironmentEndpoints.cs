@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using TraceFix.Contracts.Episodes;
 using TraceFix.Core.Episodes;
 using TraceFix.Server.OpenEnv.Sessions;
+using TraceFix.Server.OpenEnv.Tools;
 using TraceFix.Server.OpenEnv.Validation;
 using TraceFix.Server.OpenEnv.Wire;
 
@@ -78,6 +79,11 @@ public static class HttpEnvironmentEndpoints
         {
             return HttpResponses.Invalid(errors);
         }
+        if (IToolActionHandler.IsToolAction(body.Root.GetProperty("action"))
+            && context.RequestServices.GetService<IToolActionHandler>() is { } tools)
+        {
+            return await ToolStepAsync(context, sessions, body.Root, tools);
+        }
         var action = ActionValidator.Validate(body.Root.GetProperty("action"), "body", "action");
         if (!action.IsValid)
         {
@@ -85,6 +91,25 @@ public static class HttpEnvironmentEndpoints
         }
         return await CallAsync(context, sessions, body.Root,
             async (env, ct) => new StepResponseResult(await env.StepAsync(action.Value!, ct)));
+    }
+
+    /// <summary>OpenEnv's ListToolsAction / CallToolAction as the action of POST /step.</summary>
+    private static async Task<IResult> ToolStepAsync(HttpContext context, SessionManager sessions, JsonElement body, IToolActionHandler tools)
+    {
+        var (session, error) = HttpSessionHandle.Resolve(context, sessions, body);
+        if (session is null)
+        {
+            return error!;
+        }
+        try
+        {
+            var outcome = await tools.StepAsync(session, body.GetProperty("action"), ["body", "action"], context.RequestAborted);
+            return outcome.Response is null ? HttpResponses.Invalid(outcome.Errors) : Results.Json(outcome.Response, WireJson.Plain);
+        }
+        catch (SessionClosedException ex)
+        {
+            return HttpResponses.Failure(EnvironmentFailure.From(ex));
+        }
     }
 
     private static Task<IResult> StateAsync(HttpContext context, SessionManager sessions) =>

@@ -4,4 +4,7 @@ public enum SessionKind
 {
     WebSocket,
     Http,
+
+    /// <summary>Opened over /mcp (JSON-RPC or MCP Streamable HTTP).</summary>
+    Mcp,
 }

@@ -25,6 +25,9 @@ public sealed class SessionManager(
 
     public int MaxSessions => options.Value.MaxSessions;
 
+    /// <summary>Raised after a session was removed (closed, reaped or shut down), so that owners of per-session data can let go of it.</summary>
+    public event Func<HostedSession, ValueTask>? Closed;
+
     public SessionOpenResult Open(SessionKind kind) => Open(kind, NewId());
 
     public HostedSession? Find(string id) => _sessions.GetValueOrDefault(id);
@@ -54,6 +57,26 @@ public sealed class SessionManager(
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Disposing the environment of session {SessionId} failed", session.Id);
+        }
+        await NotifyClosedAsync(session);
+    }
+
+    private async ValueTask NotifyClosedAsync(HostedSession session)
+    {
+        if (Closed is not { } closed)
+        {
+            return;
+        }
+        foreach (var handler in closed.GetInvocationList().Cast<Func<HostedSession, ValueTask>>())
+        {
+            try
+            {
+                await handler(session);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "A close handler of session {SessionId} failed", session.Id);
+            }
         }
     }
 

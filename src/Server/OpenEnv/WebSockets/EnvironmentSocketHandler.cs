@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using Microsoft.Extensions.Options;
 using TraceFix.Server.OpenEnv.Sessions;
+using TraceFix.Server.OpenEnv.Tools;
 using TraceFix.Server.OpenEnv.Wire;
 
 namespace TraceFix.Server.OpenEnv.WebSockets;
@@ -13,7 +14,8 @@ public sealed class EnvironmentSocketHandler(
     SessionManager sessions,
     IOptions<EnvironmentServerOptions> options,
     IHostApplicationLifetime lifetime,
-    ILogger<EnvironmentSocketHandler> logger)
+    ILogger<EnvironmentSocketHandler> logger,
+    IToolActionHandler? tools = null)
 {
     private const WebSocketCloseStatus TryAgainLater = (WebSocketCloseStatus)1013;
 
@@ -44,7 +46,7 @@ public sealed class EnvironmentSocketHandler(
         logger.LogDebug("WebSocket session {SessionId} opened ({Active}/{Max})", session.Id, opened.ActiveSessions, opened.MaxSessions);
         try
         {
-            var protocol = new SocketProtocol(connection, session, options.Value.MaxMessageBytes, logger);
+            var protocol = new SocketProtocol(connection, session, options.Value.MaxMessageBytes, logger, tools);
             await protocol.RunAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)

@@ -2,13 +2,15 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using TraceFix.Contracts.Episodes;
 using TraceFix.Server.OpenEnv.Sessions;
+using TraceFix.Server.OpenEnv.Tools;
 using TraceFix.Server.OpenEnv.Validation;
 using TraceFix.Server.OpenEnv.Wire;
 
 namespace TraceFix.Server.OpenEnv.WebSockets;
 
 /// <summary>The request/reply loop of one WebSocket session: exactly one reply per request, in order, none for close.</summary>
-public sealed class SocketProtocol(SocketConnection connection, HostedSession session, int maxMessageBytes, ILogger logger)
+public sealed class SocketProtocol(SocketConnection connection, HostedSession session, int maxMessageBytes, ILogger logger,
+    IToolActionHandler? tools = null)
 {
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 64 };
 
@@ -75,6 +77,7 @@ public sealed class SocketProtocol(SocketConnection connection, HostedSession se
                 "reset" => await ResetAsync(root, cancellationToken),
                 "step" => await StepAsync(root, cancellationToken),
                 "state" => await StateAsync(root, cancellationToken),
+                "mcp" when tools is not null => await McpAsync(root, tools, cancellationToken),
                 "close" => false,
                 _ => await ReplyErrorAsync(new ErrorFrameData($"Unknown message type: {DescribeType(root, typeValue)}", ErrorCodes.UnknownType), cancellationToken),
             };
@@ -100,12 +103,56 @@ public sealed class SocketProtocol(SocketConnection connection, HostedSession se
         {
             return await ReplyErrorAsync(ErrorFrameData.Invalid(errors), cancellationToken);
         }
+        if (tools is not null && IToolActionHandler.IsToolAction(message.GetProperty("data")))
+        {
+            return await ToolStepAsync(message.GetProperty("data"), tools, cancellationToken);
+        }
         var action = ActionValidator.Validate(message.GetProperty("data"));
         if (!action.IsValid)
         {
             return await ReplyErrorAsync(ErrorFrameData.Invalid(action.Errors), cancellationToken);
         }
         return await ExecuteAsync((env, ct) => env.StepAsync(action.Value!, ct), cancellationToken);
+    }
+
+    /// <summary><c>{"type":"mcp","data":{JSON-RPC request}}</c> → <c>{"type":"mcp","data":{JSON-RPC response}}</c> on this session.</summary>
+    private async Task<bool> McpAsync(JsonElement message, IToolActionHandler handler, CancellationToken cancellationToken)
+    {
+        var errors = EnvelopeErrors(message, dataRequired: true);
+        if (errors.Count > 0)
+        {
+            return await ReplyErrorAsync(ErrorFrameData.Invalid(errors), cancellationToken);
+        }
+        try
+        {
+            await connection.SendAsync("mcp", await handler.HandleRpcAsync(session, message.GetProperty("data"), cancellationToken), cancellationToken);
+            return true;
+        }
+        catch (SessionClosedException ex)
+        {
+            await EndWithSessionErrorAsync(ex.Message, cancellationToken);
+            return false;
+        }
+    }
+
+    /// <summary>OpenEnv's ListToolsAction / CallToolAction as a step: answered as an observation frame with the step's reward.</summary>
+    private async Task<bool> ToolStepAsync(JsonElement action, IToolActionHandler handler, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outcome = await handler.StepAsync(session, action, [], cancellationToken);
+            if (outcome.Response is null)
+            {
+                return await ReplyErrorAsync(ErrorFrameData.Invalid(outcome.Errors), cancellationToken);
+            }
+            await connection.SendAsync("observation", outcome.Response, cancellationToken);
+            return true;
+        }
+        catch (SessionClosedException ex)
+        {
+            await EndWithSessionErrorAsync(ex.Message, cancellationToken);
+            return false;
+        }
     }
 
     private async Task<bool> StateAsync(JsonElement message, CancellationToken cancellationToken)
