@@ -94,3 +94,9 @@ class Borrowed:
 
     def __ge__(self, other):
         return _special(self, "__ge__", other)
+
+    def __add__(self, other):
+        return _special(self, "__add__", other)
+
+    def __radd__(self, other):
+        return _special(self, "__radd__", other)

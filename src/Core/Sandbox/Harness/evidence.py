@@ -7,6 +7,7 @@ Message format (documented in docs/environment.md, parsed by agents): the first 
   input=CALL, returned=R, assert SRC failed
   input=CALL, raised TYPE: MSG
   input=CALL, timed out after N s
+  input=CALL, returned=R, test raised TYPE: MSG (test line N)
 optionally followed by a line `returned=R` when the compared value was derived from what CALL returned.
 """
 
@@ -146,7 +147,7 @@ class Evidence:
             text = "%s, expected %s %s, got=%s" % (head, opname, show(expected), show(got))
         extra = ""
         if call is not None and derived:
-            extra = "\n" + _outcome(call)
+            extra = "\n" + outcome(call)
         return (text if user_msg is None else "%s (%s)" % (user_msg, text)) + extra
 
     def plain(self, src, value, user_msg):
@@ -154,7 +155,7 @@ class Evidence:
         if call is None:
             text = "assert %s failed (value was %s)" % (src, show(value))
         else:
-            text = "input=%s, %s, assert %s failed" % (call.text, _outcome(call), src)
+            text = "input=%s, %s, assert %s failed" % (call.text, outcome(call), src)
         return text if user_msg is None else "%s (%s)" % (user_msg, text)
 
     def timed_out(self, seconds):
@@ -163,7 +164,7 @@ class Evidence:
         return "input=%s, %s" % (call.text, text) if call else text
 
 
-def _outcome(call):
+def outcome(call):
     if call.raised is not None:
         return "raised %s" % call.raised
     if not call.done:

@@ -199,9 +199,11 @@ class TestRun:
             return "input=%s, raised %s" % (where, raised) if where else raised
         if isinstance(exc, wire.ProtocolError):
             return "the solution process broke the protocol: %s" % exc
-        last = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
-        where = " (test line %d)" % last[0].lineno if last and last[0].filename == TEST_FILE else ""
-        return "%s: %s%s" % (type(exc).__name__, exc, where)
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == TEST_FILE] if exc.__traceback__ else []
+        where = " (test line %d)" % frames[-1].lineno if frames else ""
+        text = "%s: %s%s" % (type(exc).__name__, exc, where)
+        call = session.log.last() if session is not None else None
+        return "input=%s, %s, test raised %s" % (call.text, evidence.outcome(call), text) if call else text
 
     def _stopped(self, exc, session):
         if isinstance(exc, linkmod.SolutionTimeout) or self.link.timed_out:

@@ -23,23 +23,29 @@ _SPECIAL = {
     "__contains__": lambda target, item: item in target,
     "__getitem__": operator.getitem, "__setitem__": operator.setitem, "__delitem__": operator.delitem,
     "__eq__": operator.eq, "__ne__": operator.ne, "__lt__": operator.lt, "__le__": operator.le,
-    "__gt__": operator.gt, "__ge__": operator.ge,
+    "__gt__": operator.gt, "__ge__": operator.ge, "__add__": operator.add, "__radd__": lambda target, other: other + target,
 }
+# Lists, dicts and sets held by the tests' objects are lent by handle, not copied, so that the solution's
+# node.children.append(x) changes the test's own list; their methods' views come back as plain lists.
+_CONTAINERS = (list, dict, set, bytearray)
+_VIEWS = (type({}.keys()), type({}.values()), type({}.items()))
 _PASS_THROUGH = (linkmod.SolutionGone, linkmod.SolutionTimeout, linkmod.LimitExceeded, wire.ProtocolError)
 
 
-def lendable(value):
+def lendable(value, lent=()):
+    if id(value) in lent:
+        return True
     if isinstance(value, type):
         return value.__module__ == TEST_MODULE
     kind = type(value)
     if kind is types.FunctionType:
         return value.__module__ == TEST_MODULE
     if kind is types.MethodType:
-        return getattr(value.__func__, "__module__", None) == TEST_MODULE and lendable(value.__self__)
+        return getattr(value.__func__, "__module__", None) == TEST_MODULE and lendable(value.__self__, lent)
     if kind is types.BuiltinMethodType:
         # e.g. .get of a test class that subclasses dict; builtins' own functions have a module as __self__.
         owner = value.__self__
-        return not isinstance(owner, types.ModuleType) and lendable(owner)
+        return not isinstance(owner, types.ModuleType) and lendable(owner, lent)
     return kind.__module__ == TEST_MODULE
 
 
@@ -50,8 +56,8 @@ class Lender:
         self.failure = None
         self.depth = 0
 
-    def lend(self, value):
-        if not lendable(value):
+    def lend(self, value, owned=False):
+        if not owned and not lendable(value, self.ids):
             raise TypeError(
                 "cannot pass a %s to the solution (only plain data, the solution's own objects, and objects, classes "
                 "and functions defined in the tests)" % type(value).__name__)
@@ -74,7 +80,12 @@ class Lender:
             return _error("RecursionError", "calls between the solution and the tests are nested too deeply")
         self.depth += 1
         try:
-            return {"r": session.to_wire(self._apply(request, session))}
+            value = self._apply(request, session)
+            if type(value) in _CONTAINERS and request.get("cb") == "getattr":
+                return {"r": self.lend(value, owned=True)}
+            if type(value) in _VIEWS:
+                value = list(value)
+            return {"r": session.to_wire(value)}
         except _PASS_THROUGH:
             raise
         except BaseException as exc:  # the tests' own code raised: hand the solution the exception's type
