@@ -92,15 +92,17 @@ public sealed class LentObjectAttackTests(SandboxFixture sandbox)
             def answer(box, n):
                 try:
                     box.check(41)
-                except BaseException:
-                    pass
+                except BaseException as exc:
+                    print("CAUGHT", type(exc).__name__, repr(str(exc)))
                 return 42
             """);
 
         var failure = report.Results.Single(r => r.TestName == "test_answer");
         Assert.False(failure.Passed);
         Assert.StartsWith("an assertion of the tests failed while the solution was calling their code", failure.ErrorMessage);
-        Assert.DoesNotContain("42", failure.ErrorMessage);
+        // The solution learns only that an AssertionError happened, never its message (which names the expected value).
+        Assert.Contains("CAUGHT AssertionError ''", report.CapturedOutput);
+        Assert.DoesNotContain("42", report.CapturedOutput);
     }
 
     [Fact]
