@@ -122,7 +122,7 @@ public sealed partial class DebugEnvironment : IEnvironmentSession
     }
 
     private Task<TestRunReport> RunTestsAsync(DebugTask task, CodeVersion code, CancellationToken cancellationToken) =>
-        _runner.RunTestsAsync(new TestRunRequest(code.Source, task.TestCode, task.Timeout), cancellationToken);
+        _runner.RunTestsAsync(new TestRunRequest(code.Source, task.TestCode, task.Timeout, task.TestTimeout), cancellationToken);
 
     private double Score(int passed, int total, int stepsTaken) =>
         FinalScore.Compute(passed, total, stepsTaken, _options.CompatibilityScoring);

@@ -42,6 +42,16 @@ internal sealed class HarnessFiles : IDisposable
         return new HarnessFiles(directory);
     }
 
+    /// <summary>Writes a file beside the harness (readable by the sandbox user; nothing secret goes here).</summary>
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public string WriteFile(string name, byte[] content)
+    {
+        var path = Path.Combine(Directory, name);
+        File.WriteAllBytes(path, content);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        return path;
+    }
+
     /// <summary>Deletes harness directories of processes that no longer exist (killed hosts never dispose).</summary>
     private static void RemoveLeftovers()
     {

@@ -3,14 +3,28 @@ using System.Text.Json;
 
 namespace TraceFix.Core.Sandbox;
 
-/// <summary>Builds the command line of one sandboxed zygote: setpriv (when root) → bwrap → python3 zygote.py.</summary>
+/// <summary>
+/// Builds the command line of one sandboxed zygote: [sh: join the slot's cgroup, open the seccomp program as fd 3] →
+/// setpriv (when root) → bwrap → python3 zygote.py.
+/// </summary>
 internal static class SandboxCommand
 {
     private static readonly string[] RootLinks = ["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"];
 
-    public static ProcessStartInfo Create(SandboxOptions options, HarnessFiles harness, bool runningAsRoot)
+    // $1 = seccomp program file or "", $2 = cgroup directory or "", then the command. The shell moves itself into the
+    // cgroup before exec, so every process of the sandbox starts inside it; "3<" gives bwrap a fresh descriptor to read.
+    private const string Launcher =
+        "f=$1; g=$2; shift 2; if [ -n \"$g\" ]; then echo $$ > \"$g/cgroup.procs\" || exit 121; fi; " +
+        "if [ -n \"$f\" ]; then exec \"$@\" 3<\"$f\"; fi; exec \"$@\"";
+
+    public const string ShellPath = "/bin/sh";
+
+    public static ProcessStartInfo Create(SandboxOptions options, HarnessFiles harness, bool runningAsRoot) =>
+        Create(options, harness, runningAsRoot, seccompFile: null, cgroup: null);
+
+    public static ProcessStartInfo Create(SandboxOptions options, HarnessFiles harness, bool runningAsRoot, string? seccompFile, string? cgroup)
     {
-        var limits = JsonSerializer.Serialize(SandboxLimits.From(options));
+        var limits = JsonSerializer.Serialize(SandboxLimits.From(options, watchdog: cgroup is null));
         var info = new ProcessStartInfo
         {
             RedirectStandardInput = true,
@@ -30,15 +44,24 @@ internal static class SandboxCommand
             return info;
         }
 
-        if (runningAsRoot)
+        if (seccompFile is not null || cgroup is not null)
         {
-            info.FileName = options.SetprivPath;
-            var id = options.SandboxUid.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            AddAll(info, $"--reuid={id}", $"--regid={id}", "--clear-groups", "--inh-caps=-all", options.BwrapPath);
+            info.FileName = ShellPath;
+            AddAll(info, "-c", Launcher, "sh", seccompFile ?? "", cgroup ?? "");
+            info.ArgumentList.Add(runningAsRoot ? options.SetprivPath : options.BwrapPath);
         }
         else
         {
-            info.FileName = options.BwrapPath;
+            info.FileName = runningAsRoot ? options.SetprivPath : options.BwrapPath;
+        }
+        if (runningAsRoot)
+        {
+            var id = options.SandboxUid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            AddAll(info, $"--reuid={id}", $"--regid={id}", "--clear-groups", "--inh-caps=-all", options.BwrapPath);
+        }
+        if (seccompFile is not null)
+        {
+            AddAll(info, "--seccomp", "3");
         }
         AddAll(info,
             "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session", "--as-pid-1",
@@ -54,7 +77,8 @@ internal static class SandboxCommand
         }
         var tmpBytes = ((long)options.TmpSizeMb * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture);
         AddAll(info,
-            "--proc", "/proc", "--dev", "/dev",
+            // A private mqueue mount lists the run's POSIX message queues, so the zygote can remove them after it.
+            "--proc", "/proc", "--dev", "/dev", "--mqueue", "/dev/mqueue",
             "--size", tmpBytes, "--tmpfs", "/tmp",
             "--ro-bind", harness.Directory, "/harness",
             "--remount-ro", "/dev", "--remount-ro", "/",

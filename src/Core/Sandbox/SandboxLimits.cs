@@ -11,12 +11,13 @@ internal sealed record SandboxLimits(
     [property: JsonPropertyName("output_bytes")] int OutputBytes,
     [property: JsonPropertyName("sandbox_memory_mb")] int SandboxMemoryMb)
 {
-    public static SandboxLimits From(SandboxOptions options) => new(
+    /// <summary>Without <paramref name="watchdog"/> (a cgroup enforces the sandbox's memory) the zygote does not poll.</summary>
+    public static SandboxLimits From(SandboxOptions options, bool watchdog = true) => new(
         options.MemoryLimitMb,
         options.CpuSeconds,
         options.MaxProcesses,
         options.MaxFileSizeMb,
         // Keep a few times the shown characters in bytes: UTF-8 text may use several bytes per character.
         Math.Max(4096, options.MaxOutputChars * 4),
-        options.SandboxMemoryLimitMb);
+        watchdog ? options.SandboxMemoryLimitMb : 0);
 }

@@ -53,6 +53,21 @@ public sealed record SandboxOptions
     /// </summary>
     public TimeSpan QueueTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Install the seccomp filter (<see cref="SeccompFilter"/>) on every sandboxed process. When it cannot be installed
+    /// the sandbox refuses to start; set false only on a host that cannot have it (the host should warn loudly).
+    /// </summary>
+    public bool Seccomp { get; init; } = true;
+
+    /// <summary>Use cgroup v2 limits per sandbox when the host delegates a cgroup (else the watchdog and rlimits).</summary>
+    public bool Cgroups { get; init; } = true;
+
+    /// <summary>A delegated cgroup v2 directory to create the sandboxes' groups in (default: the server's own group).</summary>
+    public string? CgroupParent { get; init; }
+
+    /// <summary>CPU share of one sandbox under cgroups, in percent of one core (cpu.max).</summary>
+    public int CgroupCpuPercent { get; init; } = 100;
+
     /// <summary>Read-only paths to expose besides /usr (for an interpreter installed elsewhere).</summary>
     public IReadOnlyList<string> ExtraReadOnlyPaths { get; init; } = [];
 

@@ -8,8 +8,13 @@ namespace TraceFix.Core.Sandbox;
 /// Warm sandboxes waiting for work. A returned slot goes back to the idle queue once it reports ready again; a slot
 /// that died, timed out or failed to get ready is killed and replaced in the background.
 /// </summary>
-internal sealed class SandboxPool(Func<ProcessStartInfo> startInfo, int size) : IAsyncDisposable
+internal sealed class SandboxPool(Func<SlotLaunch> launch, int size) : IAsyncDisposable
 {
+    public SandboxPool(Func<ProcessStartInfo> startInfo, int size)
+        : this(() => new SlotLaunch(startInfo()), size)
+    {
+    }
+
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(20);
 
     private readonly Channel<SandboxSlot> _idle = Channel.CreateUnbounded<SandboxSlot>();
@@ -32,7 +37,7 @@ internal sealed class SandboxPool(Func<ProcessStartInfo> startInfo, int size) : 
     /// <summary>Starts one zygote and waits for it to be ready; throws with the zygote's own diagnostics if it never is.</summary>
     public async Task<SandboxSlot> StartReadySlotAsync(CancellationToken cancellationToken)
     {
-        var slot = SandboxSlot.Start(startInfo());
+        var slot = SandboxSlot.Start(launch());
         if (await slot.WaitReadyAsync(ReadyTimeout, cancellationToken).ConfigureAwait(false))
         {
             return slot;

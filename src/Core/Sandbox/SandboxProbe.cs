@@ -3,8 +3,20 @@ namespace TraceFix.Core.Sandbox;
 /// <summary>Checks, before any agent code runs, that the sandbox can be built here and really gives verdicts.</summary>
 internal static class SandboxProbe
 {
-    private const string ProbeSolution = "def double(x):\n    return x * 2\n";
-    private const string ProbeTests = "from solution import double\n\ndef test_ok():\n    assert double(2) == 4\n\ndef test_wrong():\n    assert double(2) == 5\n";
+    private const string ProbeSolution = """
+        def double(x):
+            return x * 2
+
+        def filtered():
+            import ctypes
+            with open("/proc/self/status") as f:
+                mode = f.read().split("Seccomp:")[1].split()[0]
+            denied = ctypes.CDLL(None, use_errno=True).syscall(272, 0) == -1 and ctypes.get_errno() == 1  # unshare(0)
+            return [mode, denied]
+        """;
+
+    private const string ProbeTests = "from solution import double, filtered\n\ndef test_ok():\n    assert double(2) == 4\n\ndef test_wrong():\n    assert double(2) == 5\n";
+    private const string SeccompProbeTest = "\ndef test_filtered():\n    assert filtered() == ['2', True]\n";
 
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public static void CheckPrerequisites(SandboxOptions options)
@@ -22,7 +34,7 @@ internal static class SandboxProbe
     }
 
     /// <summary>Starts one sandbox and runs a known passing and a known failing test through it.</summary>
-    public static async Task VerifyAsync(SandboxPool pool, SandboxOptions options, CancellationToken cancellationToken)
+    public static async Task VerifyAsync(SandboxPool pool, SandboxOptions options, bool seccomp, CancellationToken cancellationToken)
     {
         SandboxSlot slot;
         try
@@ -39,14 +51,22 @@ internal static class SandboxProbe
         }
         await using (slot.ConfigureAwait(false))
         {
+            var tests = seccomp ? ProbeTests + SeccompProbeTest : ProbeTests;
             var frames = new[]
             {
                 SandboxSlot.Encode(new Dictionary<string, object> { ["op"] = "run", ["solution"] = ProbeSolution, ["timeout"] = 10.0 }),
-                SandboxSlot.Encode(new Dictionary<string, object> { ["tests"] = ProbeTests }),
+                SandboxSlot.Encode(new Dictionary<string, object> { ["tests"] = tests }),
             };
             var reply = await slot.ExchangeAsync(frames, TimeSpan.FromSeconds(20), cancellationToken).ConfigureAwait(false);
-            var report = ReportBuilder.FromReply(reply is null ? null : HarnessReply.Parse(reply), ProbeTests, 1000, TimeSpan.FromSeconds(10), TimeSpan.Zero);
-            var expected = report.Total == 2 && report.Passed == 1 && report.Results[0].Passed && !report.Results[1].Passed;
+            var report = ReportBuilder.FromReply(reply is null ? null : HarnessReply.Parse(reply), tests, 1000, TimeSpan.FromSeconds(10), TimeSpan.Zero);
+            var expected = report.Total == (seccomp ? 3 : 2) && report.Passed == report.Total - 1
+                && report.Results[0].Passed && !report.Results[1].Passed;
+            if (seccomp && expected is false && report.Results is [_, _, { Passed: false } filter])
+            {
+                throw new SandboxUnavailableException(
+                    $"the seccomp filter is not in force inside the sandbox ({filter.ErrorMessage}); " +
+                    "set TraceFix:Sandbox:Seccomp=false only if this host cannot have it");
+            }
             if (!expected)
             {
                 var detail = string.Join("; ", report.Results.Select(r => $"{r.TestName}={(r.Passed ? "pass" : r.ErrorMessage)}"));
@@ -98,6 +118,10 @@ internal static class SandboxProbe
         {
             return $"the sandbox user cannot read a path it needs (the harness is extracted under {Path.GetTempPath()}; "
                 + $"set TMPDIR to a directory every user can traverse, such as /tmp): {message}";
+        }
+        if (lower.Contains("seccomp"))
+        {
+            return $"bubblewrap could not install the seccomp filter ({message}); set TraceFix:Sandbox:Seccomp=false only if this host cannot have it";
         }
         if (lower.Contains("setpriv"))
         {

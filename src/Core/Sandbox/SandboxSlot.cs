@@ -16,15 +16,17 @@ internal sealed class SandboxSlot : IAsyncDisposable
     private static readonly byte[] ReadyFrame = "{\"ready\":true}"u8.ToArray();
 
     private readonly Process _process;
+    private readonly Action? _cleanup;
     private readonly Stream _input;
     private readonly Stream _output;
     private readonly StringBuilder _stderr = new();
     private readonly Channel<byte[]> _frames = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
     private int _killed;
 
-    private SandboxSlot(Process process)
+    private SandboxSlot(Process process, Action? cleanup)
     {
         _process = process;
+        _cleanup = cleanup;
         _input = process.StandardInput.BaseStream;
         _output = process.StandardOutput.BaseStream;
         process.ErrorDataReceived += (_, e) => KeepStderr(e.Data);
@@ -50,10 +52,18 @@ internal sealed class SandboxSlot : IAsyncDisposable
         }
     }
 
-    public static SandboxSlot Start(ProcessStartInfo startInfo)
+    public static SandboxSlot Start(SlotLaunch launch)
     {
-        var process = Process.Start(startInfo) ?? throw new SandboxUnavailableException($"could not start {startInfo.FileName}");
-        return new SandboxSlot(process);
+        try
+        {
+            var process = Process.Start(launch.StartInfo) ?? throw new SandboxUnavailableException($"could not start {launch.StartInfo.FileName}");
+            return new SandboxSlot(process, launch.Cleanup);
+        }
+        catch
+        {
+            launch.Cleanup?.Invoke();
+            throw;
+        }
     }
 
     /// <summary>Waits for the zygote's ready frame; false if it exited, broke the protocol or did not answer in time.</summary>
@@ -211,5 +221,6 @@ internal sealed class SandboxSlot : IAsyncDisposable
         {
         }
         _process.Dispose();
+        _cleanup?.Invoke();
     }
 }

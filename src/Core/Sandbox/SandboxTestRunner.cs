@@ -19,6 +19,9 @@ public sealed class SandboxTestRunner(SandboxOptions options) : ITestRunner, IAs
 
     public bool IsStarted => _pool is not null;
 
+    /// <summary>The defences in force once started (null before): for the start-up log and readiness checks.</summary>
+    public SandboxDefences? Defences { get; private set; }
+
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         await _startLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -35,10 +38,22 @@ public sealed class SandboxTestRunner(SandboxOptions options) : ITestRunner, IAs
             }
             SandboxProbe.CheckPrerequisites(options);
             var harness = HarnessFiles.Extract();
-            var pool = new SandboxPool(() => SandboxCommand.Create(options, harness, SandboxProbe.RunningAsRoot()), Math.Max(1, options.PoolSize));
+            var confined = !options.Unconfined;
+            var seccomp = confined && options.Seccomp;
+            if (seccomp && !SeccompFilter.Supported)
+            {
+                harness.Dispose();
+                throw new SandboxUnavailableException(
+                    "the seccomp filter is built for x86_64 Linux only; on this machine set TraceFix:Sandbox:Seccomp=false to run without it");
+            }
+            var seccompFile = seccomp ? harness.WriteFile("seccomp.bpf", SeccompFilter.Build()) : null;
+            string cgroupReason = "off in the sandbox options";
+            var cgroups = confined && options.Cgroups ? CgroupLimits.TryCreate(options, out cgroupReason) : null;
+            var root = SandboxProbe.RunningAsRoot();
+            var pool = new SandboxPool(() => Launch(harness, root, seccompFile, cgroups), Math.Max(1, options.PoolSize));
             try
             {
-                await SandboxProbe.VerifyAsync(pool, options, cancellationToken).ConfigureAwait(false);
+                await SandboxProbe.VerifyAsync(pool, options, seccomp, cancellationToken).ConfigureAwait(false);
                 await pool.FillAsync(cancellationToken).ConfigureAwait(false);
             }
             catch
@@ -49,6 +64,9 @@ public sealed class SandboxTestRunner(SandboxOptions options) : ITestRunner, IAs
             }
             _harness = harness;
             _pool = pool;
+            Defences = new SandboxDefences(confined, seccomp,
+                cgroups is null ? SandboxDefences.Watchdog : SandboxDefences.CgroupV2,
+                cgroups is null ? cgroupReason : $"under {cgroups.Parent}", IpcCleanup: confined);
         }
         finally
         {
@@ -56,12 +74,30 @@ public sealed class SandboxTestRunner(SandboxOptions options) : ITestRunner, IAs
         }
     }
 
+    private SlotLaunch Launch(HarnessFiles harness, bool root, string? seccompFile, CgroupLimits? cgroups)
+    {
+        if (cgroups is null)
+        {
+            return new SlotLaunch(SandboxCommand.Create(options, harness, root, seccompFile, cgroup: null));
+        }
+        string group;
+        try
+        {
+            group = cgroups.CreateGroup();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SandboxUnavailableException($"could not create the sandbox's cgroup: {e.Message}", e);
+        }
+        return new SlotLaunch(SandboxCommand.Create(options, harness, root, seccompFile, group), () => CgroupLimits.Remove(group));
+    }
+
     public async Task<TestRunReport> RunTestsAsync(TestRunRequest request, CancellationToken cancellationToken = default)
     {
         var pool = await EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
         var frames = new[]
         {
-            SandboxSlot.Encode(new RunFrame("run", request.SolutionCode, request.Timeout.TotalSeconds)),
+            SandboxSlot.Encode(new RunFrame("run", request.SolutionCode, request.Timeout.TotalSeconds, TestSeconds(request))),
             SandboxSlot.Encode(new TestsFrame(request.TestCode)),
         };
         var started = Stopwatch.GetTimestamp();
@@ -137,10 +173,14 @@ public sealed class SandboxTestRunner(SandboxOptions options) : ITestRunner, IAs
         }
     }
 
+    private static double TestSeconds(TestRunRequest request) =>
+        request.TestTimeout is { } limit && limit > TimeSpan.Zero && limit < request.Timeout ? limit.TotalSeconds : request.Timeout.TotalSeconds;
+
     private sealed record RunFrame(
         [property: JsonPropertyName("op")] string Op,
         [property: JsonPropertyName("solution")] string Solution,
-        [property: JsonPropertyName("timeout")] double Timeout);
+        [property: JsonPropertyName("timeout")] double Timeout,
+        [property: JsonPropertyName("test_timeout")] double TestTimeout);
 
     private sealed record TestsFrame([property: JsonPropertyName("tests")] string Tests);
 

@@ -14,5 +14,8 @@ public sealed record DebugTask(
     TimeSpan Timeout,
     string SourceDirectory)
 {
+    /// <summary>Each test's own wall-clock limit inside <see cref="Timeout"/> (task.json <c>test_timeout_s</c>).</summary>
+    public TimeSpan TestTimeout { get; init; } = Timeout < TaskPackLoader.DefaultTestTimeout ? Timeout : TaskPackLoader.DefaultTestTimeout;
+
     public IReadOnlyList<string> SolutionLines => SourceText.SplitLines(SolutionCode);
 }

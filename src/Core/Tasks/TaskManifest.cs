@@ -15,4 +15,5 @@ internal sealed record TaskManifest
     [JsonPropertyName("tests")] public string? Tests { get; init; }
     [JsonPropertyName("fixed")] public string? Fixed { get; init; }
     [JsonPropertyName("timeout_s")] public double? TimeoutSeconds { get; init; }
+    [JsonPropertyName("test_timeout_s")] public double? TestTimeoutSeconds { get; init; }
 }

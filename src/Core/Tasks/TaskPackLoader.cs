@@ -9,6 +9,9 @@ public static partial class TaskPackLoader
     public const string ManifestFile = "task.json";
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>Each test's own limit unless task.json sets <c>test_timeout_s</c> (capped at the run's <c>timeout_s</c>).</summary>
+    public static readonly TimeSpan DefaultTestTimeout = TimeSpan.FromSeconds(1);
     private const long MaxSourceBytes = 256 * 1024;
 
     public sealed record PackLoadResult(IReadOnlyList<DebugTask> Tasks, IReadOnlyList<TaskLoadError> Errors);
@@ -82,6 +85,12 @@ public static partial class TaskPackLoader
         {
             throw new TaskPackException($"{ManifestFile}: \"timeout_s\" must be between 0 and {MaxTimeout.TotalSeconds} (got {manifest.TimeoutSeconds})");
         }
+        var testSeconds = manifest.TestTimeoutSeconds ?? Math.Min(seconds, DefaultTestTimeout.TotalSeconds);
+        if (!(testSeconds > 0 && testSeconds <= seconds))
+        {
+            throw new TaskPackException(
+                $"{ManifestFile}: \"test_timeout_s\" (one test's limit) must be more than 0 and at most \"timeout_s\" ({seconds}) (got {manifest.TestTimeoutSeconds})");
+        }
 
         return new DebugTask(
             Name: name,
@@ -94,7 +103,10 @@ public static partial class TaskPackLoader
             TestCode: ReadSource(directory, manifest.Tests ?? "test_solution.py", "tests"),
             FixedCode: ReadSource(directory, manifest.Fixed ?? "fixed.py", "fixed"),
             Timeout: TimeSpan.FromSeconds(seconds),
-            SourceDirectory: Path.GetFullPath(directory));
+            SourceDirectory: Path.GetFullPath(directory))
+        {
+            TestTimeout = TimeSpan.FromSeconds(testSeconds),
+        };
     }
 
     private static string Required(string? value, string field) =>

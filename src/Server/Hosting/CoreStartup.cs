@@ -32,6 +32,10 @@ internal sealed class CoreStartup(IServiceProvider services, ILogger<CoreStartup
             await RunnerSelfTest.RunAsync(runner, cancellationToken);
             logger.LogInformation("Sandbox ready: started and passed the start-up self-test in {ElapsedMs:F0} ms",
                 TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+            if (runner is SandboxTestRunner { Defences: { } defences })
+            {
+                logger.LogInformation("Sandbox defences: {Defences} (resource limits: {ResourceLimits})", defences.Describe(), defences.ResourceLimits);
+            }
         }
         catch (SandboxUnavailableException ex)
         {

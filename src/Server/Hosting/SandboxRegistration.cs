@@ -26,6 +26,11 @@ internal static class SandboxRegistration
             }
             logger.LogCritical("{Section}:Unconfined is on: agent code runs WITHOUT the sandbox, as this user, with file system and network access. Development use only.", SectionName);
         }
+        if (!options.Seccomp && !options.Unconfined)
+        {
+            logger.LogWarning("{Section}:Seccomp is false: the sandbox runs agent code WITHOUT its seccomp filter (ptrace, mount, " +
+                "unshare, keyctl, bpf, sockets other than AF_UNIX ... stay reachable). Use only on a host that cannot install it.", SectionName);
+        }
         return new SandboxTestRunner(options);
     }
 }

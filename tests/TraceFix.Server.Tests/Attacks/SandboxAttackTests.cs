@@ -20,15 +20,19 @@ public sealed class SandboxAttackTests
         using var host = new AttackHost();
         var baseline = await RunAsync(AttackCatalog.Buggy);
 
-        var report = await RunAsync(host.Render(attack), TimeSpan.FromSeconds(attack.TimeoutSeconds));
-
-        Assert.True(report.Passed <= baseline.Passed, $"{attack.Name} scored {report.Passed}/{report.Total}; the buggy code scores {baseline.Passed}");
-        Assert.False(report.AllPassed);
-        if (attack.Category == "forgery")
+        // Some attacks leave something behind for a later run, so they run several times (reaching every slot of the pool).
+        for (var round = 0; round < attack.Repeat; round++)
         {
-            Assert.Equal(0, report.Passed);
+            var report = await RunAsync(host.Render(attack), TimeSpan.FromSeconds(attack.TimeoutSeconds));
+
+            Assert.True(report.Passed <= baseline.Passed, $"{attack.Name} scored {report.Passed}/{report.Total}; the buggy code scores {baseline.Passed}");
+            Assert.False(report.AllPassed);
+            if (attack.Category == "forgery")
+            {
+                Assert.Equal(0, report.Passed);
+            }
+            host.AssertUntouched(report.CapturedOutput + report.Traceback + string.Join("\n", report.Results.Select(r => r.ErrorMessage)));
         }
-        host.AssertUntouched(report.CapturedOutput + report.Traceback + string.Join("\n", report.Results.Select(r => r.ErrorMessage)));
         var normal = await RunAsync(Target.FixedCode);
         Assert.True(normal.AllPassed, $"after {attack.Name} the reference fix scored {normal.Passed}/{normal.Total}: {normal.Results.FirstOrDefault(r => !r.Passed)?.ErrorMessage}");
     }

@@ -4,6 +4,7 @@ It imports the agent's source as module `solution` and then serves the harness's
 reads and writes, calls and a few special methods, on handles to its own objects. Nothing it sends is
 believed by the harness beyond "this is the value the solution produced".
 """
+import builtins
 import io
 import linecache
 import operator
@@ -13,6 +14,7 @@ import sys
 import traceback
 import types
 
+import borrowed
 import wire
 
 SOLUTION_FILE = "solution.py"
@@ -89,15 +91,48 @@ class Server:
         self.reply_w = reply_w
         self.handles = {}
         self.next_id = 1
+        self.borrowed = {}
 
     def handle_of(self, obj):
+        if isinstance(obj, borrowed.Borrowed):
+            return ["H", object.__getattribute__(obj, "_tf_hid")]
         hid = self.next_id
         self.next_id += 1
         self.handles[hid] = obj
         return ["h", hid, type(obj).__name__[:100], callable(obj)]
 
     def from_handle(self, item):
+        if item[0] == "H":
+            stand_in = self.borrowed.get(item[1])
+            if stand_in is None:
+                stand_in = self.borrowed[item[1]] = borrowed.stand_in_class(item[2])(self, item[1])
+            return stand_in
         return self.handles[item[1]]
+
+    def callback(self, op, hid, fields):
+        """Asks the harness to act on an object of the tests, serving its nested requests meanwhile."""
+        message = {"cb": op, "h": hid}
+        for key, value in fields.items():
+            if key == "a":
+                message[key] = [self.encode(v) for v in value]
+            elif key == "k":
+                message[key] = {str(k): self.encode(v) for k, v in value.items()}
+            elif key == "v":
+                message[key] = self.encode(value)
+            else:
+                message[key] = value
+        self.send(message)
+        while True:
+            frame = wire.read_frame(self.call_r)
+            if type(frame) is not dict:
+                os._exit(0)
+            if "op" in frame:
+                self.send(self.answer(frame))
+            elif "r" in frame:
+                return wire.decode(frame["r"], self.from_handle)
+            else:
+                err = frame.get("x") or {}
+                raise _test_exception(err.get("type"), err.get("msg"))
 
     def send(self, obj):
         wire.write_frame(self.reply_w, obj)
@@ -128,18 +163,20 @@ class Server:
             request = wire.read_frame(self.call_r)
             if request is None:
                 return
-            try:
-                reply = {"ok": self.encode(self.dispatch(request))}
-                mutated = request.get("mutable")
-                if mutated:
-                    reply["mut"] = [[i, self.encode(self._last_args[i])] for i in mutated]
-            except BaseException as exc:
-                reply = {"err": describe_exception(exc)}
-            self.send(reply)
+            self.send(self.answer(request))
 
-    _last_args = ()
+    def answer(self, request):
+        args = []
+        try:
+            reply = {"ok": self.encode(self.dispatch(request, args))}
+            mutated = request.get("mutable")
+            if mutated:
+                reply["mut"] = [[i, self.encode(args[i])] for i in mutated]
+        except BaseException as exc:
+            reply = {"err": describe_exception(exc)}
+        return reply
 
-    def dispatch(self, request):
+    def dispatch(self, request, call_args):
         op = request["op"]
         target = self.handles[request["h"]]
         if op == "getattr":
@@ -147,7 +184,7 @@ class Server:
         if op == "call":
             args = [wire.decode(a, self.from_handle) for a in request["a"]]
             kwargs = {k: wire.decode(v, self.from_handle) for k, v in request["k"].items()}
-            self._last_args = args
+            call_args.extend(args)
             return target(*args, **kwargs)
         if op == "setattr":
             setattr(target, request["n"], wire.decode(request["v"], self.from_handle))
@@ -161,6 +198,16 @@ class Server:
         raise TypeError("unsupported request")
 
 
+def _test_exception(name, msg):
+    cls = getattr(builtins, name, None) if type(name) is str else None
+    if isinstance(cls, type) and issubclass(cls, Exception):
+        try:
+            return cls(msg or "")
+        except Exception:
+            pass
+    return RuntimeError("%s: %s" % (name, msg or ""))
+
+
 def run(call_r, reply_w, out_w, limits):
     """Entry point of the solution process, forked ahead of time by the spawner; never returns. No agent
     code runs until the harness sends the source, which happens only after it has read the tests."""
@@ -168,6 +215,7 @@ def run(call_r, reply_w, out_w, limits):
     try:
         os.setpgid(0, 0)
         become_solution_process(call_r, reply_w, out_w)
+        _prefer_for_oom_kill()
         apply_limits(limits)
         first = wire.read_frame(call_r)
         if type(first) is not dict:
@@ -184,6 +232,16 @@ def run(call_r, reply_w, out_w, limits):
         code = 70
     finally:
         os._exit(code)
+
+
+def _prefer_for_oom_kill():
+    """Under a cgroup memory limit the kernel's OOM killer picks a victim inside the sandbox: make it the
+    solution's processes (their children inherit this), never the zygote or the spawner."""
+    try:
+        with open("/proc/self/oom_score_adj", "w") as f:
+            f.write("1000")
+    except OSError:
+        pass
 
 
 def compile_solution(source):

@@ -7,6 +7,8 @@ that claims to equal everything cannot satisfy `assert f(x) == expected`; the ex
 import builtins
 import types
 
+import evidence
+import lending
 import wire
 
 _MUTABLE = (list, dict, set, bytearray)
@@ -41,31 +43,58 @@ def _remote_exception(err):
 
 
 class Session:
-    """Owns the link and turns requests/replies into values, proxies or raised exceptions."""
+    """Owns the link and turns requests/replies into values, proxies or raised exceptions. While it waits for a
+    reply it serves the solution's callbacks on objects the tests lent it (lending.py), and it logs every call
+    into the solution for the failure messages (evidence.py)."""
 
     def __init__(self, link):
         self.link = link
+        self.lender = lending.Lender()
+        self.log = evidence.CallLog()
 
     def from_handle(self, item):
+        if item[0] == "H":
+            return self.lender.get(item)
         if len(item) != 4 or type(item[1]) is not int or type(item[2]) is not str or type(item[3]) is not bool:
             raise wire.ProtocolError("malformed handle")
         cls = CallableProxy if item[3] else Proxy
         return cls(self, item[1], item[2])
 
     def to_wire(self, value):
-        return wire.encode(value, _refuse_local)
+        return wire.encode(value, self._handle_out)
 
-    def request(self, message, mutable_args=None):
+    def from_wire(self, data):
+        return wire.decode(data, self.from_handle)
+
+    def _handle_out(self, value):
+        if isinstance(value, Proxy):
+            if object.__getattribute__(value, "_session") is not self:
+                raise TypeError("an object of an earlier solution process cannot be passed to this one")
+            return ["h", object.__getattribute__(value, "_hid")]
+        return self.lender.lend(value)
+
+    def request(self, message, mutable_args=None, call=None):
         reply = self.link.request(message)
+        while type(reply) is dict and "cb" in reply:
+            self.link.send(self.lender.serve(reply, self))
+            reply = self.link.receive()
         if type(reply) is not dict:
             raise wire.ProtocolError("malformed reply")
         if "err" in reply:
-            raise _remote_exception(reply["err"])
+            exc = _remote_exception(reply["err"])
+            if call is not None:
+                call.done = True
+                call.raised = "%s: %s" % (exc.remote_type, exc.remote_msg) if exc.remote_msg else exc.remote_type
+                exc.tf_input = call.text
+            raise exc
         if "ok" not in reply:
             raise wire.ProtocolError("malformed reply")
         value = wire.decode(reply["ok"], self.from_handle)
         if mutable_args:
             self._apply_mutations(reply.get("mut"), mutable_args)
+        if call is not None:
+            call.done = True
+            call.result = value
         return value
 
     def _apply_mutations(self, mutations, originals):
@@ -85,12 +114,6 @@ class Session:
                 target.update(new)
 
 
-def _refuse_local(value):
-    if isinstance(value, Proxy):
-        return ["h", object.__getattribute__(value, "_hid")]
-    raise TypeError("cannot pass a %s to the solution (only plain data and the solution's own objects)" % type(value).__name__)
-
-
 def _op(proxy, op, **fields):
     session = object.__getattribute__(proxy, "_session")
     fields["op"] = op
@@ -99,16 +122,22 @@ def _op(proxy, op, **fields):
 
 
 class Proxy:
-    __slots__ = ("_session", "_hid", "_type")
+    __slots__ = ("_session", "_hid", "_type", "_label")
 
-    def __init__(self, session, hid, type_name):
+    def __init__(self, session, hid, type_name, label=None):
         object.__setattr__(self, "_session", session)
         object.__setattr__(self, "_hid", hid)
         object.__setattr__(self, "_type", type_name)
+        object.__setattr__(self, "_label", label or "<%s>" % type_name)
 
     def __getattr__(self, name):
         session, msg = _op(self, "getattr", n=name)
-        return session.request(msg)
+        value = session.request(msg)
+        if isinstance(value, Proxy):
+            owner = object.__getattribute__(self, "_hid")
+            prefix = "" if owner == 0 else object.__getattribute__(self, "_label") + "."
+            object.__setattr__(value, "_label", (prefix + name)[:200])
+        return value
 
     def __setattr__(self, name, value):
         session, msg = _op(self, "setattr", n=name, v=None)
@@ -119,10 +148,14 @@ class Proxy:
         session, msg = _op(self, "delattr", n=name)
         session.request(msg)
 
-    def _dunder(self, name, *args):
+    def _dunder(self, name, *args, logged=None):
         session, msg = _op(self, "dunder", n=name, a=[])
         msg["a"] = [session.to_wire(a) for a in args]
-        return session.request(msg)
+        call = session.log.begin(logged) if logged else None
+        return session.request(msg, call=call)
+
+    def _logged(self, template, *args):
+        return template % ((object.__getattribute__(self, "_label"),) + tuple(evidence.label(a)[:80] for a in args))
 
     def __repr__(self):
         try:
@@ -138,7 +171,7 @@ class Proxy:
         return text if type(text) is str else repr(self)
 
     def __len__(self):
-        n = self._dunder("__len__")
+        n = self._dunder("__len__", logged=self._logged("len(%s)"))
         if type(n) is not int:
             raise TypeError("__len__ returned a non-integer")
         return n
@@ -153,10 +186,11 @@ class Proxy:
         return self._dunder("__next__")
 
     def __contains__(self, item):
-        return self._dunder("__contains__", item) is True
+        text = "%s in %s" % (evidence.label(item)[:80], object.__getattribute__(self, "_label"))
+        return self._dunder("__contains__", item, logged=text) is True
 
     def __getitem__(self, key):
-        return self._dunder("__getitem__", key)
+        return self._dunder("__getitem__", key, logged=self._logged("%s[%s]", key))
 
     def __setitem__(self, key, value):
         self._dunder("__setitem__", key, value)
@@ -205,13 +239,17 @@ class CallableProxy(Proxy):
         mutable = {i: a for i, a in enumerate(args) if type(a) in _MUTABLE}
         if mutable:
             msg["mutable"] = list(mutable)
-        return session.request(msg, mutable)
+        call = session.log.begin(evidence.call_text(object.__getattribute__(self, "_label"), args, kwargs))
+        value = session.request(msg, mutable, call)
+        if isinstance(value, Proxy):
+            object.__setattr__(value, "_label", call.text)
+        return value
 
 
 def solution_module(session):
     """A module object whose attributes are fetched from the solution process on demand."""
     module = types.ModuleType("solution")
-    root = Proxy(session, 0, "module")
+    root = Proxy(session, 0, "module", "solution")
 
     def __getattr__(name):
         if name.startswith("__") and name.endswith("__"):
@@ -224,3 +262,6 @@ def solution_module(session):
     module.__getattr__ = __getattr__
     module.__file__ = "solution.py"
     return module
+
+
+evidence.PROXY_TYPES = (Proxy,)

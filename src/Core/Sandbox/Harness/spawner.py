@@ -50,7 +50,10 @@ def main():
                 _drain(wake_r)
                 _report_exits(sock)
             else:
-                message = sock.recv(64)
+                try:
+                    message = sock.recv(64)
+                except OSError:
+                    return
                 if not message:
                     return
                 if message == b"prep":

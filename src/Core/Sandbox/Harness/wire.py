@@ -149,7 +149,7 @@ def decode(data, from_handle, depth=0):
     tag = data[0]
     d = depth + 1
     try:
-        if tag == "h":
+        if tag == "h" or tag == "H":
             return from_handle(data)
         if tag == "c" and len(data) == 3:
             return complex(_number(data[1]), _number(data[2]))

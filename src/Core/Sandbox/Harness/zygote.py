@@ -7,7 +7,6 @@ solution process forked, and announces ready again. If cleaning up fails it exit
 
 Run as: python3 -I -S -B /harness/zygote.py '<limits json>'
 """
-import ctypes
 import json
 import os
 import shutil
@@ -21,6 +20,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import harness  # noqa: E402
+import ipc  # noqa: E402
 import link as linkmod  # noqa: E402
 import wire  # noqa: E402
 
@@ -94,13 +94,14 @@ class Spawner:
 
 def main():
     # Non-dumpable: a process of the same uid (the agent's) can neither ptrace us nor open /proc/1/fd or mem.
-    _libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    ipc.libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     limits = json.loads(sys.argv[1])
     confined = os.getpid() == 1
     spawner = Spawner(limits)
     runner = harness.Harness(limits)
-    watch = _memory_watch(limits["sandbox_memory_mb"] * 1024 * 1024, spawner) if confined else None
+    # 0 = a cgroup memory limit is in force, so the watchdog need not poll.
+    watch = _memory_watch(limits["sandbox_memory_mb"] * 1024 * 1024, spawner) if confined and limits["sandbox_memory_mb"] else None
     while True:
         solution = spawner.prepare()
         wire.write_frame(1, {"ready": True})
@@ -108,12 +109,27 @@ def main():
         if request is None:
             return
         tests = wire.read_frame(0) if request.get("op") == "run" else None
+        pids = [solution[0]]
+
+        def restart():
+            # A test ran out of time or its solution process died: nothing of it may live on into the next test.
+            if confined:
+                if not _kill_all_but_spawner(spawner):
+                    raise RuntimeError("could not stop the solution's processes")
+                if not spawner.alive():
+                    spawner.start()
+            else:
+                _kill_group(pids[-1])
+            fresh = spawner.prepare()
+            pids.append(fresh[0])
+            return fresh
+
         try:
-            reply = {"status": "ok", "result": runner.handle(request, tests, solution, spawner.exit_status, watch)}
+            reply = {"status": "ok", "result": runner.handle(request, tests, solution, spawner.exit_status, watch, restart)}
         except Exception as exc:
             reply = {"status": "ok", "result": {"tests": [], "harness_error": "%s: %s" % (type(exc).__name__, exc)}}
         wire.write_frame(1, reply)
-        if not sweep(spawner, solution[0], confined):
+        if not sweep(spawner, pids[-1], confined):
             return
 
 
@@ -121,14 +137,11 @@ def sweep(spawner, solution_pid, confined):
     """Stops and kills every process of the run, waits until they are gone, and empties /tmp."""
     if not confined:
         # Development mode: not alone in a namespace, so only the run's own process group may be touched.
-        try:
-            os.killpg(solution_pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+        _kill_group(solution_pid)
         return True
     if not _kill_all_but_spawner(spawner):
         return False
-    if not _remove_sysv_ipc():
+    if not ipc.remove_sysv() or not ipc.remove_posix_queues():
         return False
     if not spawner.alive():
         spawner.start()
@@ -141,6 +154,13 @@ def sweep(spawner, solution_pid, confined):
         return not os.listdir("/tmp")
     except OSError:
         return False
+
+
+def _kill_group(pid):
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 def _kill_all_but_spawner(spawner):
@@ -163,44 +183,6 @@ def _kill_all_but_spawner(spawner):
         if attempt:
             time.sleep(0.0002)
     return False
-
-
-_IPC_RMID = 0
-_libc = ctypes.CDLL(None, use_errno=True)
-
-
-def _sysv_ids(kind):
-    try:
-        with open("/proc/sysvipc/" + kind) as f:
-            rows = f.read().splitlines()[1:]
-    except OSError:
-        return []
-    return [int(row.split()[1]) for row in rows if row.split()]
-
-
-def _remove_sysv_ipc():
-    """SysV shared memory, queues and semaphores outlive their processes (they belong to the IPC namespace), so
-    without this a run could leave memory behind for the next one, or data."""
-    for shmid in _sysv_ids("shm"):
-        _libc.shmctl(shmid, _IPC_RMID, None)
-    for msqid in _sysv_ids("msg"):
-        _libc.msgctl(msqid, _IPC_RMID, None)
-    for semid in _sysv_ids("sem"):
-        _libc.semctl(semid, 0, _IPC_RMID)
-    return not (_sysv_ids("shm") or _sysv_ids("msg") or _sysv_ids("sem"))
-
-
-def _sysv_shm_bytes():
-    total = 0
-    try:
-        with open("/proc/sysvipc/shm") as f:
-            header, *rows = f.read().splitlines()
-        column = header.split().index("rss")
-        for row in rows:
-            total += int(row.split()[column])
-    except (OSError, ValueError, IndexError):
-        pass
-    return total
 
 
 def _continue(pid):
@@ -234,10 +216,10 @@ def _memory_watch(limit_bytes, spawner):
                         total += int(f.read().split()[1]) * page
                 except (OSError, ValueError, IndexError):
                     pass
-        total += _sysv_shm_bytes()
+        total += ipc.sysv_shm_bytes()
         if total > limit_bytes:
             _kill_all_but_spawner(spawner)
-            _remove_sysv_ipc()
+            ipc.remove_sysv()
             raise linkmod.LimitExceeded(
                 "the sandbox ran out of memory (its processes together exceeded %d MB)" % (limit_bytes >> 20))
 
