@@ -63,7 +63,7 @@ internal sealed class CgroupLimits
     /// <summary>A new child group with the sandbox's limits; the launcher writes its own pid into it.</summary>
     public string CreateGroup()
     {
-        var name = string.Create(CultureInfo.InvariantCulture, $"tracefix-{System.Environment.ProcessId}-{Interlocked.Increment(ref _next)}");
+        var name = string.Create(CultureInfo.InvariantCulture, $"tracefix-{Environment.ProcessId}-{Interlocked.Increment(ref _next)}");
         var path = Path.Combine(_parent, name);
         Directory.CreateDirectory(path);
         var memory = ((long)_options.SandboxMemoryLimitMb * 1024 * 1024).ToString(CultureInfo.InvariantCulture);
