@@ -8,6 +8,7 @@ using TraceFix.Server.Store;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTraceFixLogging();
+builder.AddDashboardAssets();
 builder.AddTraceFixCore();
 builder.AddEnvironmentServer();
 builder.AddTraceFixStore();

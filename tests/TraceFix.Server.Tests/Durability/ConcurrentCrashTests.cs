@@ -14,14 +14,13 @@ public sealed class ConcurrentCrashTests
 {
     private const int Runs = 10;
 
-    [Fact]
-    public async Task KillDuringTenConcurrentRuns_KeepsEveryStreamedStep_AndEndsEveryRun()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task KillDuringTenConcurrentRuns_KeepsEveryStreamedStep_AndEndsEveryRun(string provider)
     {
-        var folder = Directory.CreateTempSubdirectory("tracefix-kill10-").FullName;
-        var database = Path.Combine(folder, "tracefix.db");
+        await using var database = await TestDatabase.CreateAsync(provider);
         var streamed = new ConcurrentDictionary<(Guid Run, long Sequence), StepDto>();
         var runIds = new List<Guid>();
-        try
         {
             await using (var first = await ServerChild.StartAsync(database, new Dictionary<string, string>
             {
@@ -79,11 +78,6 @@ public sealed class ConcurrentCrashTests
             }
             Assert.True(streamed.Count >= 2 * Runs);
             Assert.Empty(lost);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
         }
     }
 }

@@ -5,12 +5,11 @@ namespace TraceFix.Server.Tests.Runs;
 
 public sealed class CrashRecoveryTests
 {
-    [Fact]
-    public async Task ServerKilledMidRun_NextStartMarksTheRunInterrupted_AndKeepsEveryCommittedStep()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task ServerKilledMidRun_NextStartMarksTheRunInterrupted_AndKeepsEveryCommittedStep(string provider)
     {
-        var folder = Directory.CreateTempSubdirectory("tracefix-kill-").FullName;
-        var database = Path.Combine(folder, "tracefix.db");
-        try
+        await using var database = await TestDatabase.CreateAsync(provider);
         {
             Guid runId;
             long seenBeforeKill;
@@ -42,10 +41,6 @@ public sealed class CrashRecoveryTests
             Assert.Contains("interrupted", second.Output, StringComparison.OrdinalIgnoreCase);
             var list = await client.GetFromJsonAsync("/api/runs?status=interrupted", RunsJsonContext.Default.PagedResultRunSummary);
             Assert.Equal(runId, Assert.Single(list!.Items).Id);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
         }
     }
 }
