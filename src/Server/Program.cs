@@ -16,6 +16,9 @@ builder.AddRunEngine();
 builder.AddDashboardApi();
 builder.AddTraceFixSecurity();
 builder.Services.AddSignalR();
+builder.AddScaleOut();
+builder.AddTraceFixHealth();
+builder.AddTraceFixTelemetry();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -25,7 +28,8 @@ app.UseTraceFixSecurity();
 app.UseBlazorFrameworkFiles();
 app.UseStaticFiles();
 app.MapEnvironmentServer();
-app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+app.MapTraceFixHealth();
+app.MapTraceFixMetrics();
 app.MapDashboardApi();
 app.MapFallbackToFile("index.html");
 

@@ -22,6 +22,8 @@ internal sealed partial class ServerChild : IAsyncDisposable
             start.Environment[name] = value;
         }
         start.Environment["TraceFix__Logging__Directory"] = Path.Combine(database.Folder, "logs");
+        // A short lease: on a shared database the runs of a killed server are interrupted once it runs out.
+        start.Environment["TraceFix__Runs__LeaseSeconds"] = "3";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
