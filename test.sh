@@ -3,12 +3,17 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-scripts/ensure-deps.sh --browser
+scripts/ensure-deps.sh --browser --services
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 results="artifacts/test-results"
 rm -rf "$results"
 
 dotnet build TraceFix.Web.sln -c Release -nologo -v quiet
+# Throwaway PostgreSQL and Redis: the store, API, hub and durability tests run against SQLite and PostgreSQL, the
+# scale-out tests against two server instances on both. Stopped on every exit path.
+services="$(mktemp -d)"
+trap 'scripts/test-services.sh stop "$services"' EXIT
+eval "$(scripts/test-services.sh start "$services")"
 status=0
 # One test assembly at a time: each starts its own sandbox pool, and running them side by side on a
 # small machine only adds scheduler noise.

@@ -9,6 +9,7 @@ using TraceFix.Server.Store;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTraceFixLogging();
+builder.AddDashboardAssets();
 builder.AddTraceFixCore();
 builder.AddEnvironmentServer();
 builder.AddMcpServer();
@@ -17,6 +18,9 @@ builder.AddRunEngine();
 builder.AddDashboardApi();
 builder.AddTraceFixSecurity();
 builder.Services.AddSignalR();
+builder.AddScaleOut();
+builder.AddTraceFixHealth();
+builder.AddTraceFixTelemetry();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -27,7 +31,8 @@ app.UseBlazorFrameworkFiles();
 app.UseStaticFiles();
 app.MapEnvironmentServer();
 app.MapMcpServer();
-app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+app.MapTraceFixHealth();
+app.MapTraceFixMetrics();
 app.MapDashboardApi();
 app.MapFallbackToFile("index.html");
 

@@ -14,11 +14,23 @@ namespace TraceFix.Server.Tests;
 /// <summary>
 /// The real server in memory with its own SQLite file and log folder in a fresh temporary directory.
 /// <c>await using var app = new TraceFixApp();</c> per test; extra settings and service replacements are optional.
+/// With a <see cref="TestDatabase"/> it uses that database (SQLite or PostgreSQL) instead; see <see cref="ForAsync"/>.
 /// </summary>
 public sealed class TraceFixApp(
     IReadOnlyDictionary<string, string?>? settings = null,
-    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+    Action<IServiceCollection>? services = null,
+    TestDatabase? database = null) : WebApplicationFactory<Program>
 {
+    private TestDatabase? _owned;
+
+    /// <summary>A server on a fresh database of <paramref name="provider"/>, dropped when the server is disposed.</summary>
+    public static async Task<TraceFixApp> ForAsync(string provider, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        return new TraceFixApp(settings, services, database) { _owned = database };
+    }
+
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("tracefix-test-").FullName;
 
     public string DatabasePath => Path.Combine(Directory, "tracefix.db");
@@ -29,6 +41,10 @@ public sealed class TraceFixApp(
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:TraceFix", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in database?.Settings ?? [])
+        {
+            builder.UseSetting(key, value);
+        }
         builder.UseSetting("TraceFix:Logging:Directory", LogDirectory);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -64,6 +80,10 @@ public sealed class TraceFixApp(
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (_owned is not null)
+        {
+            await _owned.DisposeAsync();
+        }
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

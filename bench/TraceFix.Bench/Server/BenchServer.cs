@@ -74,7 +74,7 @@ public sealed class BenchServer : IAsyncDisposable
     private async Task WaitHealthyAsync()
     {
         using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (_process is { HasExited: true })
@@ -96,7 +96,7 @@ public sealed class BenchServer : IAsyncDisposable
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException("the server did not become healthy within 60 s");
+        throw new TimeoutException("the server did not become healthy within 180 s");
     }
 
     private static int FreePort()

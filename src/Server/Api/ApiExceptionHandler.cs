@@ -5,12 +5,24 @@ namespace TraceFix.Server.Api;
 
 /// <summary>
 /// Turns request errors found while binding (malformed JSON, wrong types, unknown fields, missing body, too large) into
-/// 400/413 problem JSON with the offending field named; anything else becomes a 500 problem without internals.
+/// 400/413 problem JSON with the offending field named; a database that cannot be reached into 503 (the client may
+/// retry); anything else becomes a 500 problem without internals.
 /// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (IsDatabaseUnavailable(exception))
+        {
+            logger.LogWarning("Database unavailable on {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, exception.Message);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "5";
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = { Status = 503, Title = "Database unavailable", Detail = "The database cannot be reached right now; try again shortly." },
+            });
+        }
         if (exception is not BadHttpRequestException bad)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
@@ -45,6 +57,18 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
                 Detail = bad.Message,
             },
         });
+    }
+
+    private static bool IsDatabaseUnavailable(Exception exception)
+    {
+        for (Exception? inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Data.Common.DbException { IsTransient: true })
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonException? FindJsonError(Exception exception)

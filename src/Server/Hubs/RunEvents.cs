@@ -1,14 +1,32 @@
 using Microsoft.AspNetCore.SignalR;
 using TraceFix.Contracts.Runs;
+using TraceFix.Server.Hosting;
 using TraceFix.Server.Store;
 
 namespace TraceFix.Server.Hubs;
 
 /// <summary>Tells viewers what the engine did. A failure to notify never fails a run: the store stays the truth.</summary>
-public sealed class RunEvents(IHubContext<RunsHub, IRunsClient> hub, StepFeed feed, RunStore store, ILogger<RunEvents> logger)
+public sealed class RunEvents(
+    IHubContext<RunsHub, IRunsClient> hub, StepFeed feed, RunStore store, TraceFixTelemetry telemetry, IEnumerable<RedisStepRelay> relays,
+    ILogger<RunEvents> logger)
 {
     /// <summary>Call after the step is committed, in sequence order.</summary>
-    public void StepStored(Guid runId, StepDto step) => feed.Publish(new StepRecorded(runId, step.EpisodeId, step));
+    public void StepStored(Guid runId, StepDto step)
+    {
+        telemetry.StepsRecorded.Add(1);
+        using (var activity = TraceFixTelemetry.Source.StartActivity("step"))
+        {
+            activity?.SetTag("tracefix.run_id", runId.ToString());
+            activity?.SetTag("tracefix.sequence", step.Sequence);
+            activity?.SetTag("tracefix.action", step.Action.Type.ToString());
+        }
+        var recorded = new StepRecorded(runId, step.EpisodeId, step);
+        feed.Publish(recorded);
+        foreach (var relay in relays)
+        {
+            relay.Publish(recorded);
+        }
+    }
 
     public async Task RunChangedAsync(Guid runId, CancellationToken cancellationToken = default)
     {
@@ -19,7 +37,7 @@ public sealed class RunEvents(IHubContext<RunsHub, IRunsClient> hub, StepFeed fe
         }
         if (summary.Status.IsTerminal())
         {
-            feed.Complete(runId);
+            Complete(runId);
         }
         await Notify(() => hub.Clients.Groups(RunGroups.AllRuns, RunGroups.Run(runId)).RunStatusChanged(new RunStatusChanged(summary)));
     }
@@ -32,8 +50,17 @@ public sealed class RunEvents(IHubContext<RunsHub, IRunsClient> hub, StepFeed fe
 
     public Task RunDeletedAsync(Guid runId)
     {
-        feed.Complete(runId);
+        Complete(runId);
         return Notify(() => hub.Clients.Groups(RunGroups.AllRuns, RunGroups.Run(runId)).RunDeleted(new RunDeleted(runId)));
+    }
+
+    private void Complete(Guid runId)
+    {
+        feed.Complete(runId);
+        foreach (var relay in relays)
+        {
+            relay.Complete(runId);
+        }
     }
 
     private async Task Notify(Func<Task> send)

@@ -7,7 +7,7 @@ namespace TraceFix.Server.Hubs;
 /// In-process fan-out of stored steps to the viewers of a run. Publishing never waits: a viewer whose buffer is full
 /// misses items, notices the jump in sequence and reads them back from the store.
 /// </summary>
-public sealed class StepFeed
+public sealed class StepFeed(Hosting.TraceFixTelemetry telemetry)
 {
     private const int BufferPerViewer = 1024;
     private readonly Lock _gate = new();
@@ -25,6 +25,7 @@ public sealed class StepFeed
             }
             list.Add(subscription);
         }
+        telemetry.HubViewers.Add(1);
         return subscription;
     }
 
@@ -57,9 +58,13 @@ public sealed class StepFeed
     {
         lock (_gate)
         {
-            if (_byRun.TryGetValue(subscription.RunId, out var list) && list.Remove(subscription) && list.Count == 0)
+            if (_byRun.TryGetValue(subscription.RunId, out var list) && list.Remove(subscription))
             {
-                _byRun.Remove(subscription.RunId);
+                telemetry.HubViewers.Add(-1);
+                if (list.Count == 0)
+                {
+                    _byRun.Remove(subscription.RunId);
+                }
             }
         }
     }

@@ -26,6 +26,8 @@ public sealed class ActiveRuns
     }
 
     public int Count => _runs.Count;
+
+    public IReadOnlyCollection<Guid> Ids => [.. _runs.Keys];
 }
 
 public sealed record ActiveRun(CancellationTokenSource Cancellation)

@@ -32,6 +32,23 @@ public sealed class RunEngineOptions
     [Range(1, 24 * 60)]
     public int PlayIdleMinutes { get; set; } = 30;
 
+    /// <summary>
+    /// Lease of an instance on the runs it plays, renewed by its heartbeat every third of it. An instance that dies
+    /// loses its runs (they become interrupted) once the lease runs out.
+    /// </summary>
+    [Range(3, 300)]
+    public int LeaseSeconds { get; set; } = 15;
+
+    /// <summary>How often an idle instance looks for runs queued through other instances.</summary>
+    [Range(50, 60_000)]
+    public int PollMilliseconds { get; set; } = 1000;
+
+    public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+
+    public TimeSpan Heartbeat => TimeSpan.FromSeconds(LeaseSeconds / 3.0);
+
+    public TimeSpan Poll => TimeSpan.FromMilliseconds(PollMilliseconds);
+
     /// <summary>Execution output kept per step, in characters.</summary>
     [Range(256, 1_000_000)]
     public int MaxStoredOutputChars { get; set; } = 16_000;

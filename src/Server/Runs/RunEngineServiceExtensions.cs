@@ -22,6 +22,7 @@ public static class RunEngineServiceExtensions
         services.AddSingleton<RunEvents>();
         services.AddSingleton<Play.PlaySessions>();
         services.AddHostedService<RunEngine>();
+        services.AddHostedService<LeaseHeartbeat>();
         services.AddBuiltInAgents(builder.Configuration);
         return builder;
     }

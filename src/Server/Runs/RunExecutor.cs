@@ -17,6 +17,7 @@ public sealed class RunExecutor(
     TaskCatalog catalog,
     IOptions<RunEngineOptions> options,
     TimeProvider clock,
+    Hosting.TraceFixTelemetry telemetry,
     ILogger<RunExecutor> logger)
 {
     /// <param name="cancellationToken">Cancels this run (the user's cancel or the host stopping).</param>
@@ -24,6 +25,9 @@ public sealed class RunExecutor(
     public async Task ExecuteAsync(RunPlan plan, CancellationToken cancellationToken, CancellationToken stopping)
     {
         using var runScope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = plan.RunId });
+        using var activity = Hosting.TraceFixTelemetry.Source.StartActivity("run");
+        activity?.SetTag("tracefix.run_id", plan.RunId.ToString());
+        activity?.SetTag("tracefix.agent", plan.AgentKind);
         logger.LogInformation("Run started: {Agent}/{Model} over {Count} task(s), budget {MaxSteps}",
             plan.AgentKind, plan.Model, plan.Tasks.Count, plan.MaxSteps);
         await events.RunChangedAsync(plan.RunId);
@@ -53,6 +57,8 @@ public sealed class RunExecutor(
             (status, error) = (RunStatus.Failed, ex.Message);
         }
         await store.FinishRunAsync(plan.RunId, status, error, CancellationToken.None);
+        telemetry.RunsFinished.Add(1, new KeyValuePair<string, object?>("status", status.ToWire()));
+        activity?.SetTag("tracefix.status", status.ToWire());
         logger.LogInformation("Run ended: {Status}", status.ToWire());
         await events.RunChangedAsync(plan.RunId);
     }

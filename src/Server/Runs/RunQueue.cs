@@ -1,17 +1,25 @@
-using System.Threading.Channels;
-using Microsoft.Extensions.Options;
-
 namespace TraceFix.Server.Runs;
 
-/// <summary>Accepted runs waiting for a slot of the engine. Bounded: when it is full, new runs are refused rather than piled up.</summary>
-public sealed class RunQueue(IOptions<RunEngineOptions> options)
+/// <summary>
+/// Wakes this instance's engine when a run was queued here, so it need not wait for its next poll of the database
+/// (where the queue itself lives).
+/// </summary>
+public sealed class RunQueue
 {
-    private readonly Channel<Guid> _channel = Channel.CreateBounded<Guid>(
-        new BoundedChannelOptions(options.Value.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly SemaphoreSlim _signal = new(0, 1);
 
-    public bool TryEnqueue(Guid runId) => _channel.Writer.TryWrite(runId);
+    public void Wake()
+    {
+        try
+        {
+            _signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled.
+        }
+    }
 
-    public IAsyncEnumerable<Guid> ReadAllAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAllAsync(cancellationToken);
-
-    public int Count => _channel.Reader.Count;
+    /// <summary>Returns when woken or after <paramref name="timeout"/>.</summary>
+    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
 }

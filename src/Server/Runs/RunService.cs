@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TraceFix.Contracts.Runs;
 using TraceFix.Core.Tasks;
+using TraceFix.Server.Hosting;
 using TraceFix.Server.Hubs;
 using TraceFix.Server.Store;
 
@@ -15,6 +16,7 @@ public sealed class RunService(
     TaskCatalog catalog,
     IRunAgentFactory agents,
     IOptions<RunEngineOptions> options,
+    TraceFixTelemetry telemetry,
     TimeProvider clock)
 {
     public async Task<StartRunOutcome> StartAsync(StartRunRequest request, CancellationToken cancellationToken)
@@ -38,6 +40,10 @@ public sealed class RunService(
             return StartRunOutcome.Invalid(new() { ["tasks"] = [$"at most {options.Value.MaxEpisodesPerRun} episodes per run"] });
         }
 
+        if (await store.CountQueuedAsync(cancellationToken) >= options.Value.QueueCapacity)
+        {
+            return StartRunOutcome.QueueFull();
+        }
         var run = new RunRecord
         {
             Id = Guid.CreateVersion7(),
@@ -53,11 +59,8 @@ public sealed class RunService(
             CreatedAt = clock.GetUtcNow(),
         };
         await store.CreateRunAsync(run, cancellationToken);
-        if (!queue.TryEnqueue(run.Id))
-        {
-            await store.FinishRunAsync(run.Id, RunStatus.Failed, "the run queue is full", CancellationToken.None);
-            return StartRunOutcome.QueueFull();
-        }
+        queue.Wake();
+        telemetry.RunsQueued.Add(1);
         await events.RunChangedAsync(run.Id, CancellationToken.None);
         return StartRunOutcome.Accepted(run.Id);
     }
@@ -86,10 +89,29 @@ public sealed class RunService(
                 await events.RunChangedAsync(runId, CancellationToken.None);
                 return (RunActionResult.Done, await store.GetSummaryAsync(runId, cancellationToken));
             }
-            // Picked up by the engine between the two looks: it is about to appear among the active runs.
+            // Running but not among this instance's active runs: claimed here a moment ago (it appears shortly), or played by
+            // another instance, which sees the flag at its next heartbeat and stops it.
+            if (status == RunStatus.Running && attempt >= 10 && !active.TryGet(runId, out _) && await store.RequestCancelAsync(runId, cancellationToken))
+            {
+                return (RunActionResult.Done, await WaitForEndAsync(runId, cancellationToken));
+            }
             await Task.Delay(20, cancellationToken);
         }
         return (RunActionResult.Conflict, await store.GetSummaryAsync(runId, cancellationToken));
+    }
+
+    private async Task<RunSummary?> WaitForEndAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        var deadline = clock.GetUtcNow() + options.Value.Lease * 2;
+        while (true)
+        {
+            var summary = await store.GetSummaryAsync(runId, cancellationToken);
+            if (summary is null || summary.Status.IsTerminal() || clock.GetUtcNow() > deadline)
+            {
+                return summary;
+            }
+            await Task.Delay(100, cancellationToken);
+        }
     }
 
     public async Task<RunActionResult> DeleteAsync(Guid runId, CancellationToken cancellationToken)

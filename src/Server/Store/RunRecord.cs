@@ -27,6 +27,15 @@ public sealed class RunRecord
     public double ScoreSum { get; set; }
     public long TotalTokens { get; set; }
     public string? Error { get; set; }
+
+    /// <summary>The instance that plays the run (engine or manual play), while it runs.</summary>
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>When the holder's lease runs out unless its heartbeat renews it; then the run becomes interrupted.</summary>
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
+
+    /// <summary>A cancel asked through an instance that does not play the run; its holder polls this.</summary>
+    public bool CancelRequested { get; set; }
     public List<EpisodeRecord> Episodes { get; set; } = [];
 
     public IReadOnlyList<string> PlannedTaskNames => PlannedTasks.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -110,11 +110,14 @@ public sealed partial class RunStore(IDbContextFactory<TraceFixDb> factory, Time
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Start-up recovery: runs left queued or running by a previous process become interrupted; steps are kept.</summary>
+    /// <summary>
+    /// Start-up recovery of a single-instance store: runs left running by a previous process become interrupted; steps
+    /// are kept. Queued runs stay queued: the engine plays them.
+    /// </summary>
     public async Task<int> MarkInterruptedAsync(CancellationToken cancellationToken = default)
     {
         await using var db = factory.CreateDbContext();
-        var stale = await db.Runs.Where(r => r.Status == RunStatus.Queued || r.Status == RunStatus.Running)
+        var stale = await db.Runs.Where(r => r.Status == RunStatus.Running)
             .Select(r => r.Id).ToListAsync(cancellationToken);
         foreach (var id in stale)
         {

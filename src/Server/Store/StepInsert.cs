@@ -29,9 +29,10 @@ internal sealed class StepInsert
         _sql = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({columns}) VALUES ({values})";
     }
 
-    private static StepInsert? _cached;
+    // Per provider context type: one process may hold a SQLite and a PostgreSQL store (tests), and their mappings differ.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, StepInsert> Cached = new();
 
-    public static StepInsert For(TraceFixDb db) => _cached ??= new StepInsert(db);
+    public static StepInsert For(TraceFixDb db) => Cached.GetOrAdd(db.GetType(), _ => new StepInsert(db));
 
     public async Task ExecuteAsync(TraceFixDb db, StepRecord step, CancellationToken cancellationToken)
     {

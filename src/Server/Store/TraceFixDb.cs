@@ -30,6 +30,7 @@ public abstract class TraceFixDb(DbContextOptions options) : DbContext(options)
             run.Property(r => r.AgentKind).HasMaxLength(16);
             run.Property(r => r.Model).HasMaxLength(200);
             run.Property(r => r.TaskSelection).HasMaxLength(2000);
+            run.Property(r => r.ClaimedBy).HasMaxLength(64);
             run.HasIndex(r => r.CreatedAt);
             run.HasIndex(r => r.Status);
             run.HasMany(r => r.Episodes).WithOne().HasForeignKey(e => e.RunId).OnDelete(DeleteBehavior.Cascade);

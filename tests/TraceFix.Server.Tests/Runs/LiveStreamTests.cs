@@ -7,10 +7,11 @@ namespace TraceFix.Server.Tests.Runs;
 
 public sealed class LiveStreamTests
 {
-    [Fact]
-    public async Task OfflineRun_StreamedStepsEqualStoredSteps()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task OfflineRun_StreamedStepsEqualStoredSteps(string provider)
     {
-        await using var app = new TraceFixApp();
+        await using var app = await TraceFixApp.ForAsync(provider);
         var http = app.CreateClient();
         await using var hub = app.CreateHubConnection();
         var statuses = new List<RunStatusChanged>();
@@ -42,11 +43,12 @@ public sealed class LiveStreamTests
         await WaitUntil(() => { lock (statuses) { return statuses.Any(s => s.Run.Id == runId && s.Run.Status == RunStatus.Completed); } });
     }
 
-    [Fact]
-    public async Task LateJoinAndReconnect_GetMissedStepsThenLiveOnes_WithoutGapOrDuplicate()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task LateJoinAndReconnect_GetMissedStepsThenLiveOnes_WithoutGapOrDuplicate(string provider)
     {
         using var gate = new SemaphoreSlim(0);
-        await using var app = new TraceFixApp(services: TestAgents.Scripted(stepsPerEpisode: 10, gate));
+        await using var app = await TraceFixApp.ForAsync(provider, services: TestAgents.Scripted(stepsPerEpisode: 10, gate));
         var http = app.CreateClient();
         var runId = await http.StartAsync(new StartRunRequest("offline", Tasks: ["binary_search_off_by_one", "task1_easy"]));
 
@@ -86,10 +88,11 @@ public sealed class LiveStreamTests
         Assert.Equal(detail.Episodes.Select(e => e.Id), lateSteps.Select(s => s.EpisodeId).Distinct());
     }
 
-    [Fact]
-    public async Task WatchRun_AfterTheRunEnded_ReplaysTheRestAndCompletes()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task WatchRun_AfterTheRunEnded_ReplaysTheRestAndCompletes(string provider)
     {
-        await using var app = new TraceFixApp(services: TestAgents.Scripted(stepsPerEpisode: 4));
+        await using var app = await TraceFixApp.ForAsync(provider, services: TestAgents.Scripted(stepsPerEpisode: 4));
         var http = app.CreateClient();
         var runId = await http.StartAsync(new StartRunRequest("offline", Tasks: ["task1_easy"]));
         await http.WaitForEndAsync(runId);
@@ -104,11 +107,12 @@ public sealed class LiveStreamTests
         await Assert.ThrowsAsync<HubException>(() => hub.WatchAsync(runId: Guid.NewGuid(), 0));
     }
 
-    [Fact]
-    public async Task JoinRun_ReceivesEpisodeEvents()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task JoinRun_ReceivesEpisodeEvents(string provider)
     {
         using var gate = new SemaphoreSlim(0);
-        await using var app = new TraceFixApp(services: TestAgents.Scripted(stepsPerEpisode: 2, gate));
+        await using var app = await TraceFixApp.ForAsync(provider, services: TestAgents.Scripted(stepsPerEpisode: 2, gate));
         var http = app.CreateClient();
         await using var hub = app.CreateHubConnection();
         var started = new List<EpisodeStarted>();

@@ -8,11 +8,12 @@ namespace TraceFix.Server.Tests.Runs;
 
 public sealed class RunControlTests
 {
-    [Fact]
-    public async Task Cancel_StopsARunningRun_KeepsItsStepsAndEndsTheStream()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Cancel_StopsARunningRun_KeepsItsStepsAndEndsTheStream(string provider)
     {
         using var gate = new SemaphoreSlim(0);
-        await using var app = new TraceFixApp(services: TestAgents.Scripted(stepsPerEpisode: 10, gate));
+        await using var app = await TraceFixApp.ForAsync(provider, services: TestAgents.Scripted(stepsPerEpisode: 10, gate));
         var http = app.CreateClient();
         var runId = await http.StartAsync(new StartRunRequest("offline", Tasks: ["task1_easy", "task2_medium"]));
         gate.Release(3);
@@ -39,11 +40,12 @@ public sealed class RunControlTests
         Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
     }
 
-    [Fact]
-    public async Task Cancel_AQueuedRun_NeverStartsIt()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Cancel_AQueuedRun_NeverStartsIt(string provider)
     {
         using var gate = new SemaphoreSlim(0);
-        await using var app = new TraceFixApp(
+        await using var app = await TraceFixApp.ForAsync(provider,
             new Dictionary<string, string?> { ["TraceFix:Runs:MaxConcurrentRuns"] = "1" },
             TestAgents.Scripted(stepsPerEpisode: 2, gate));
         var http = app.CreateClient();
@@ -63,11 +65,12 @@ public sealed class RunControlTests
         Assert.Equal(RunStatus.Completed, (await http.DetailAsync(blocking)).Run.Status);
     }
 
-    [Fact]
-    public async Task Delete_RemovesAFinishedRun_RefusesARunningOne()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Delete_RemovesAFinishedRun_RefusesARunningOne(string provider)
     {
         using var gate = new SemaphoreSlim(0);
-        await using var app = new TraceFixApp(services: TestAgents.Scripted(stepsPerEpisode: 2, gate));
+        await using var app = await TraceFixApp.ForAsync(provider, services: TestAgents.Scripted(stepsPerEpisode: 2, gate));
         var http = app.CreateClient();
         var runId = await http.StartAsync(new StartRunRequest("offline", Tasks: ["task1_easy"]));
 
@@ -79,14 +82,14 @@ public sealed class RunControlTests
         Assert.Equal(HttpStatusCode.NotFound, (await http.DeleteAsync($"/api/runs/{runId}")).StatusCode);
     }
 
-    [Fact]
-    public async Task HostStop_MarksTheRunInterrupted_AndTheNextStartKeepsItsSteps()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task HostStop_MarksTheRunInterrupted_AndTheNextStartKeepsItsSteps(string provider)
     {
         using var gate = new SemaphoreSlim(0);
-        var database = Path.Combine(Directory.CreateTempSubdirectory("tracefix-stop-").FullName, "runs.db");
-        var settings = new Dictionary<string, string?> { ["ConnectionStrings:TraceFix"] = $"Data Source={database}" };
+        await using var database = await TestDatabase.CreateAsync(provider);
         Guid runId;
-        await using (var first = new TraceFixApp(settings, TestAgents.Scripted(stepsPerEpisode: 10, gate)))
+        await using (var first = new TraceFixApp(services: TestAgents.Scripted(stepsPerEpisode: 10, gate), database: database))
         {
             var http = first.CreateClient();
             runId = await http.StartAsync(new StartRunRequest("offline", Tasks: ["task1_easy"]));
@@ -94,7 +97,7 @@ public sealed class RunControlTests
             await http.WaitForStepsAsync(runId, 4);
         }
 
-        await using var second = new TraceFixApp(settings);
+        await using var second = new TraceFixApp(database: database);
         var detail = await second.CreateClient().DetailAsync(runId);
         Assert.Equal(RunStatus.Interrupted, detail.Run.Status);
         var episode = Assert.Single(detail.Episodes);
@@ -102,13 +105,14 @@ public sealed class RunControlTests
         Assert.Equal([1L, 2, 3, 4], episode.Steps.Select(s => s.Sequence));
     }
 
-    [Fact]
-    public async Task StartUp_MarksRunsLeftRunningOrQueuedAsInterrupted()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task StartUp_InterruptsRunsLeftRunning_AndPlaysRunsLeftQueued(string provider)
     {
-        var database = Path.Combine(Directory.CreateTempSubdirectory("tracefix-crash-").FullName, "runs.db");
-        var settings = new Dictionary<string, string?> { ["ConnectionStrings:TraceFix"] = $"Data Source={database}" };
+        await using var database = await TestDatabase.CreateAsync(provider);
         Guid running = Guid.NewGuid(), queued = Guid.NewGuid();
-        await using (var first = new TraceFixApp(settings))
+        // This host polls the queue once a minute only, so the queued row below waits for the next process.
+        await using (var first = new TraceFixApp(new Dictionary<string, string?> { ["TraceFix:Runs:PollMilliseconds"] = "60000" }, database: database))
         {
             // What a process killed mid-run leaves behind: rows still saying running/queued, with the steps it committed.
             first.CreateClient();
@@ -128,12 +132,13 @@ public sealed class RunControlTests
             // Stop the host without its shutdown path touching these rows: the engine never saw them.
         }
 
-        await using var second = new TraceFixApp(settings);
+        await using var second = new TraceFixApp(database: database);
         var http = second.CreateClient();
         var crashed = await http.DetailAsync(running);
         Assert.Equal(RunStatus.Interrupted, crashed.Run.Status);
         Assert.Equal(EpisodeStatus.Interrupted, Assert.Single(crashed.Episodes).Status);
         Assert.Single(crashed.Episodes[0].Steps);
-        Assert.Equal(RunStatus.Interrupted, (await http.DetailAsync(queued)).Run.Status);
+        // Never started: still in the queue, so the new process plays it.
+        Assert.Equal(RunStatus.Completed, (await http.WaitForEndAsync(queued)).Run.Status);
     }
 }

@@ -14,11 +14,16 @@ internal sealed partial class ServerChild : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ServerChild(string database, string folder, IReadOnlyDictionary<string, string>? environment)
+    private ServerChild(TestDatabase database, IReadOnlyDictionary<string, string>? environment)
     {
-        var start = ServerCommand.Create(folder);
-        start.Environment["ConnectionStrings__TraceFix"] = $"Data Source={database}";
-        start.Environment["TraceFix__Logging__Directory"] = Path.Combine(folder, "logs");
+        var start = ServerCommand.Create(database.Folder);
+        foreach (var (name, value) in database.Environment)
+        {
+            start.Environment[name] = value;
+        }
+        start.Environment["TraceFix__Logging__Directory"] = Path.Combine(database.Folder, "logs");
+        // A short lease: on a shared database the runs of a killed server are interrupted once it runs out.
+        start.Environment["TraceFix__Runs__LeaseSeconds"] = "3";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
@@ -43,11 +48,11 @@ internal sealed partial class ServerChild : IAsyncDisposable
         }
     }
 
-    public static async Task<ServerChild> StartAsync(string database, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<ServerChild> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var child = new ServerChild(database, Path.GetDirectoryName(database)!, environment);
+        var child = new ServerChild(database, environment);
         var exited = child._process.WaitForExitAsync();
-        var first = await Task.WhenAny(child._listening.Task, exited, Task.Delay(TimeSpan.FromSeconds(90)));
+        var first = await Task.WhenAny(child._listening.Task, exited, Task.Delay(TimeSpan.FromSeconds(180)));
         if (first != child._listening.Task)
         {
             await child.DisposeAsync();

@@ -10,10 +10,11 @@ namespace TraceFix.Server.Tests.Runs;
 
 public sealed class TransferAndApiTests
 {
-    [Fact]
-    public async Task ExportThenImport_RecreatesTheRunUnderANewId()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task ExportThenImport_RecreatesTheRunUnderANewId(string provider)
     {
-        await using var app = new TraceFixApp();
+        await using var app = await TraceFixApp.ForAsync(provider);
         var http = app.CreateClient();
         var runId = await http.StartAsync(new StartRunRequest("offline", Tasks: ["task1_easy", "task3_hard"], Seed: 7));
         var original = await http.WaitForEndAsync(runId);
@@ -78,10 +79,11 @@ public sealed class TransferAndApiTests
         Assert.DoesNotContain(task.FixedCode.Trim().Split('\n').First(l => !task.SolutionCode.Contains(l)).Trim(), raw);
     }
 
-    [Fact]
-    public async Task ManualPlay_StepsAreStoredAndStreamedAsAManualRun()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task ManualPlay_StepsAreStoredAndStreamedAsAManualRun(string provider)
     {
-        await using var app = new TraceFixApp();
+        await using var app = await TraceFixApp.ForAsync(provider);
         var http = app.CreateClient();
         var task = app.Services.GetRequiredService<TaskCatalog>().Get("task1_easy");
 
@@ -124,10 +126,11 @@ public sealed class TransferAndApiTests
         Assert.Equal((task.Name, "human", 1, 1, 1.0, 3.0), (row.TaskName, row.Model, row.Episodes, row.Solved, row.SolveRate, row.MeanSteps));
     }
 
-    [Fact]
-    public async Task Replay_RepeatsTheSourceRunsActions()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Replay_RepeatsTheSourceRunsActions(string provider)
     {
-        await using var app = new TraceFixApp();
+        await using var app = await TraceFixApp.ForAsync(provider);
         var http = app.CreateClient();
         var sourceId = await http.StartAsync(new StartRunRequest("offline", Tasks: ["task1_easy"], Seed: 3));
         var source = await http.WaitForEndAsync(sourceId);

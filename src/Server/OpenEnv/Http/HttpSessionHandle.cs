@@ -45,6 +45,14 @@ public static class HttpSessionHandle
         {
             return (Tag(context, session), null);
         }
+        if (sessions.OtherInstanceOf(handle) is { } owner)
+        {
+            // Behind a load balancer without sticky routing: say so rather than start a silent new episode here.
+            return (null, HttpResponses.Problem(StatusCodes.Status421MisdirectedRequest, "Session lives on another instance",
+                $"HTTP session '{handle}' lives on instance '{owner}', and this request reached '{sessions.InstanceName}'. " +
+                "HTTP sessions need sticky routing to the instance that opened them (see docs/deploy.md); WebSocket sessions (/ws) do not.",
+                ErrorCodes.SessionError));
+        }
         return (null, HttpResponses.Problem(StatusCodes.Status404NotFound, "Unknown session",
             $"No open HTTP session '{handle}' (it may have expired after being idle). Create one with POST /sessions, or send no handle to use the shared session.",
             ErrorCodes.SessionError));

@@ -12,9 +12,13 @@ namespace TraceFix.Server.OpenEnv.Sessions;
 public sealed class SessionManager(
     IEnvironmentSessionFactory factory,
     IOptions<EnvironmentServerOptions> options,
+    Hosting.InstanceIdentity instance,
     TimeProvider time,
     ILogger<SessionManager> logger) : IAsyncDisposable
 {
+    /// <summary>Handles end with <c>.{instance}</c>: a request that reaches another instance can say where the session lives.</summary>
+    public string InstanceName => instance.Name;
+
     public const string DefaultHttpSessionId = "default";
 
     private readonly ConcurrentDictionary<string, HostedSession> _sessions = new(StringComparer.Ordinal);
@@ -142,5 +146,9 @@ public sealed class SessionManager(
         }
     }
 
-    private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+    private string NewId() => $"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}.{instance.Name}";
+
+    /// <summary>The instance a handle names, when it names one other than this.</summary>
+    public string? OtherInstanceOf(string handle) =>
+        handle.IndexOf('.') is > 0 and var dot && handle[(dot + 1)..] is { Length: > 0 } owner && owner != instance.Name ? owner : null;
 }

@@ -20,6 +20,7 @@ public sealed class PlaySessions(
     IEpisodeEnvironmentFactory environments,
     TaskCatalog catalog,
     IOptions<RunEngineOptions> options,
+    Hosting.InstanceIdentity instance,
     TimeProvider clock,
     ILogger<PlaySessions> logger) : IAsyncDisposable
 {
@@ -49,6 +50,8 @@ public sealed class PlaySessions(
             Seed = request.Seed ?? 0,
             CreatedAt = now,
             StartedAt = now,
+            ClaimedBy = instance.Name,
+            LeaseExpiresAt = now + options.Value.Lease,
         };
         await store.CreateRunAsync(run, cancellationToken);
         var environment = environments.Create(maxSteps);

@@ -101,6 +101,13 @@ namespace TraceFix.Server.Store.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
@@ -111,6 +118,9 @@ namespace TraceFix.Server.Store.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<long?>("FinishedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LeaseExpiresAt")
                         .HasColumnType("bigint");
 
                     b.Property<int>("MaxSteps")
