@@ -18,7 +18,7 @@ public sealed class InstanceIdentity(IOptions<InstanceOptions> options)
 {
     public string Name { get; } = options.Value.Name is { Length: > 0 } name
         ? name
-        : $"{Sanitize(System.Environment.MachineName)}-{System.Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
+        : $"{Sanitize(Environment.MachineName)}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
 
     private static string Sanitize(string host)
     {

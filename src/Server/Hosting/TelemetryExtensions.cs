@@ -2,7 +2,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using TraceFix.Server.Environment.Sessions;
+using TraceFix.Server.OpenEnv.Sessions;
 using TraceFix.Server.Runs;
 
 namespace TraceFix.Server.Hosting;

@@ -29,7 +29,7 @@ internal sealed class TwoInstances : IAsyncDisposable
     /// through a are played by a unless a dies (a lost lease wakes b at once).</param>
     public static async Task<TwoInstances> StartAsync(IReadOnlyDictionary<string, string>? a = null, IReadOnlyDictionary<string, string>? b = null)
     {
-        var redis = System.Environment.GetEnvironmentVariable(RedisVariable) is { Length: > 0 } value
+        var redis = Environment.GetEnvironmentVariable(RedisVariable) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException($"{RedisVariable} is not set: run the tests through ./test.sh (scripts/test-services.sh).");
         var database = await TestDatabase.CreateAsync(TestDatabase.Postgres);
