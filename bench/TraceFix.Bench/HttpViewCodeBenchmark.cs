@@ -37,7 +37,7 @@ public sealed class HttpViewCodeBenchmark : IBenchmark
 
         await using var server = await BenchServer.StartAsync(options.Get("url"), new Dictionary<string, string>
         {
-            ["TraceFix:Environment:MaxSteps"] = "1000000",
+            ["TraceFix:Environment:MaxSteps"] = "10000",
             ["TraceFix:Sessions:MaxSessions"] = (sessionCount + 64).ToString(CultureInfo.InvariantCulture),
         });
         var sessions = await OpenSessionsAsync(server.Address, sessionCount);

@@ -23,7 +23,8 @@ public sealed class BenchServer : IAsyncDisposable
     /// <summary>The child server's process id (null for <c>--url</c>), for memory sampling.</summary>
     public int? ProcessId => _process?.Id;
 
-    public static async Task<BenchServer> StartAsync(string? url, IReadOnlyDictionary<string, string> settings)
+    public static async Task<BenchServer> StartAsync(string? url, IReadOnlyDictionary<string, string> settings,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         if (url is not null)
         {
@@ -32,7 +33,8 @@ public sealed class BenchServer : IAsyncDisposable
         var dll = BenchPaths.ReleaseDll("src/Server", "TraceFix.Server");
         var arguments = settings.Append(new("Logging:LogLevel:Default", "Warning")).Append(new("Serilog:MinimumLevel:Default", "Warning"))
             .Select(s => $"--{s.Key}={s.Value}");
-        return await StartProcessAsync(dll, Path.Combine(BenchPaths.RepositoryRoot(), "src", "Server"), arguments, new Dictionary<string, string>());
+        return await StartProcessAsync(dll, Path.Combine(BenchPaths.RepositoryRoot(), "src", "Server"), arguments,
+            environment ?? new Dictionary<string, string>());
     }
 
     /// <summary>The bare minimal API of bench/TraceFix.Ceiling, answering POST /step with the given JSON file.</summary>
