@@ -12,7 +12,7 @@ namespace TraceFix.Bench;
 /// <summary>
 /// Load and soak: many /ws environment sessions playing episodes (reset, VIEW_CODE, REPLACE_LINES, RUN_TESTS, SUBMIT)
 /// while dashboard viewers hold hub subscriptions and poll the API, and offline runs are started now and then.
-/// `soak [--url URL] [--sessions 256] [--viewers 50] [--seconds 600] [--sample 10]`. Prints server memory over time,
+/// `soak [--url URL] [--sessions 256] [--viewers 50] [--seconds 600] [--sample 10] [--warmup S] [--env NAME=VALUE]...`. Prints server memory over time,
 /// errors and latency percentiles.
 /// </summary>
 public sealed class SoakBenchmark : IBenchmark
@@ -38,8 +38,11 @@ public sealed class SoakBenchmark : IBenchmark
             ["TraceFix:Logging:Directory"] = Path.Combine(folder, "logs"),
             ["TraceFix:Security:RunStartsPerWindow"] = "0",
         };
-        await using var server = await BenchServer.StartAsync(options.Get("url"), settings);
-        Console.WriteLine($"server {server.Address}  sessions {sessions}  viewers {viewers}  duration {seconds} s");
+        await using var server = await BenchServer.StartAsync(options.Get("url"), settings, options.Environment());
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var idleKb = Rss(server.ProcessId);
+        Console.WriteLine($"server {server.Address} (pid {server.ProcessId})  sessions {sessions}  viewers {viewers}  duration {seconds} s  " +
+                          $"idle RSS {idleKb / 1024} MB  load {Yardstick.LoadAverage()}");
 
         var steps = new Latencies();
         var reads = new Latencies();
@@ -90,6 +93,7 @@ public sealed class SoakBenchmark : IBenchmark
             Console.WriteLine($"  error: {error}");
         }
         Console.WriteLine("server memory (RSS MB) over time: " + string.Join("  ", memory.Select(m => $"{m.Seconds:F0}s={m.RssKb / 1024}")));
+        ReportDrift(memory, options.GetInt("warmup", Math.Min(300, seconds / 4)), idleKb);
         try
         {
             Directory.Delete(folder, recursive: true);
@@ -195,15 +199,26 @@ public sealed class SoakBenchmark : IBenchmark
         }
     }
 
-    private static long Rss(int? pid)
+    /// <summary>RSS after warm-up against its first post-warm-up sample (goal: every later sample within ±5%).</summary>
+    private static void ReportDrift(List<(double Seconds, long RssKb)> memory, int warmupSeconds, long idleKb)
     {
-        if (pid is not { } id || !File.Exists($"/proc/{id}/status"))
+        var settled = memory.Where(m => m.Seconds >= warmupSeconds && m.RssKb > 0).ToList();
+        if (settled.Count < 2)
         {
-            return 0;
+            Console.WriteLine($"too short to judge growth after a {warmupSeconds} s warm-up");
+            return;
         }
-        var line = File.ReadLines($"/proc/{id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        var first = settled[0].RssKb;
+        var low = settled.Min(m => m.RssKb);
+        var high = settled.Max(m => m.RssKb);
+        var last = settled[^1].RssKb;
+        Console.WriteLine($"after the {warmupSeconds} s warm-up: first {first / 1024} MB, min {low / 1024} MB, max {high / 1024} MB, last {last / 1024} MB " +
+                          $"(band {(double)(low - first) / first:+0.0%;-0.0%} .. {(double)(high - first) / first:+0.0%;-0.0%}); idle before load {idleKb / 1024} MB");
+        Yardstick.Report("soak RSS max after warm-up", high / 1024.0, "MB", "first RSS sample after warm-up", first / 1024.0, 1.05, higherIsBetter: false);
+        Yardstick.Report("soak RSS last sample", last / 1024.0, "MB", "first RSS sample after warm-up", first / 1024.0, 1.05, higherIsBetter: false);
     }
+
+    private static long Rss(int? pid) => ProcessMemory.RssKb(pid);
 
     private sealed class Counters
     {

@@ -1,77 +1,80 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using TraceFix.Bench.Server;
 using TraceFix.Server.Store;
 
 namespace TraceFix.Bench.Runs;
 
-/// <summary>Steps stored per second when each step is its own committed transaction (SQLite file, WAL), as the engine does.</summary>
+/// <summary>
+/// Steps stored per second by W concurrent writers (W runs playing at once), each waiting until its step is durable before
+/// the next, as the engine does. Figure: the store's group commit (<see cref="RunStore.AppendStepAsync(StepRecord, CancellationToken)"/>).
+/// Yardstick, measured right before in the same run: one transaction per step, the store's previous way.
+/// `store-steps [--steps 4000] [--writers 1,4,16] [--provider sqlite|postgres] [--connection "Host=...;Username=..."]`.
+/// </summary>
 public sealed class StoreStepsBenchmark : IBenchmark
 {
+    private const double Goal = 2.0;
+
     public string Name => "store-steps";
 
-    public string Description => "steps committed per second, one transaction per step (goal >= 5,000/s); args: [steps=5000] [writers=1]";
+    public string Description => "durable steps/s: group commit vs one transaction per step, W concurrent writers, SQLite or PostgreSQL (goal >= 2x at W >= 4)";
 
     public async Task<int> RunAsync(string[] args)
     {
-        var total = args.Length > 0 ? int.Parse(args[0]) : 5000;
-        var writers = args.Length > 1 ? int.Parse(args[1]) : 1;
-        var folder = Directory.CreateTempSubdirectory("tracefix-store-bench-").FullName;
-        try
-        {
-            var connection = $"Data Source={Path.Combine(folder, "bench.db")}";
-            await using var provider = new ServiceCollection()
-                .AddPooledDbContextFactory<SqliteTraceFixDb>(db => db.UseSqlite(connection).AddInterceptors(new SqlitePragmas()))
-                .BuildServiceProvider();
-            var factory = new TraceFixDbFactory<SqliteTraceFixDb>(provider.GetRequiredService<IDbContextFactory<SqliteTraceFixDb>>());
-            await using (var db = factory.CreateDbContext())
-            {
-                await db.Database.MigrateAsync();
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-            }
-            var store = new RunStore(factory, TimeProvider.System);
+        var options = new BenchOptions(args);
+        var total = options.GetInt("steps", 4000);
+        var writerCounts = (options.Get("writers") ?? "1,4,16").Split(',').Select(int.Parse).ToList();
+        await using var database = await BenchDatabase.CreateAsync(options.Get("provider") ?? "sqlite", options.Get("connection"));
+        await using var store = new RunStore(database.Factory, TimeProvider.System);
+        Console.WriteLine($"store-steps: {database.Description}, {total} steps per measurement, cores {Environment.ProcessorCount}, load {Yardstick.LoadAverage()}");
 
-            var perWriter = total / writers;
-            var prepared = new List<(Guid Run, long Episode)>();
-            for (var w = 0; w < writers; w++)
-            {
-                var runId = Guid.CreateVersion7();
-                await store.CreateRunAsync(BenchSteps.Run(runId, 1));
-                var episode = BenchSteps.Episode(runId, 0);
-                await store.StartEpisodeAsync(episode);
-                prepared.Add((runId, episode.Id));
-            }
-            // Warm-up: the first commits pay for the model and the connection pool.
-            await store.AppendStepAsync(BenchSteps.Step(prepared[0].Run, prepared[0].Episode, 1_000_000, 1));
-
-            var latencies = new List<double>[writers];
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            await Task.WhenAll(prepared.Select(async (p, w) =>
-            {
-                latencies[w] = new List<double>(perWriter);
-                for (var i = 1; i <= perWriter; i++)
-                {
-                    var started = Stopwatch.GetTimestamp();
-                    await store.AppendStepAsync(BenchSteps.Step(p.Run, p.Episode, i, i));
-                    latencies[w].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                }
-            }));
-            clock.Stop();
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-            var stored = perWriter * writers;
-            Console.WriteLine($"store-steps: {stored} steps by {writers} writer(s) in {clock.Elapsed.TotalSeconds:F2}s = {stored / clock.Elapsed.TotalSeconds:F0} steps/s (goal >= 5000)");
-            Console.WriteLine($"  commit latency: {Percentiles.Describe([.. latencies.SelectMany(l => l)])}");
-            // On a shared, overloaded machine wall time mostly measures waiting for a core; CPU time per step does not.
-            Console.WriteLine($"  CPU per step: {cpu.TotalMilliseconds * 1000 / stored:F0} us = {stored / cpu.TotalSeconds:F0} steps per CPU-second; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
-            Console.WriteLine($"  database size: {new FileInfo(Path.Combine(folder, "bench.db")).Length / 1024} KiB + WAL");
-            return 0;
-        }
-        finally
+        // Warm-up: the first commits pay for the model, the statement cache and the connection pool.
+        await MeasureAsync(store, 1, 200, (s, step) => s.AppendStepsAsync([step]));
+        await MeasureAsync(store, 4, 400, (s, step) => s.AppendStepAsync(step));
+        var allMet = true;
+        foreach (var writers in writerCounts)
         {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            var single = await MeasureAsync(store, writers, total, (s, step) => s.AppendStepsAsync([step]));
+            var grouped = await MeasureAsync(store, writers, total, (s, step) => s.AppendStepAsync(step));
+            Console.WriteLine($"  {writers,2} writer(s): one transaction per step {single.PerSecond:F0}/s (p50 {single.P50:F2} ms, p99 {single.P99:F2} ms, " +
+                              $"{single.CpuMicroseconds:F0} us CPU/step); group commit {grouped.PerSecond:F0}/s (p50 {grouped.P50:F2} ms, p99 {grouped.P99:F2} ms, " +
+                              $"{grouped.CpuMicroseconds:F0} us CPU/step)");
+            var met = Yardstick.Report($"store-steps {database.Provider} {writers} writers", grouped.PerSecond, "steps/s",
+                "one transaction per step, same writers", single.PerSecond, writers >= 4 ? Goal : 1.0, higherIsBetter: true);
+            allMet &= met || writers < 4;
         }
+        Console.WriteLine($"goal: group commit >= {Goal}x one transaction per step with 4 or more writers: {(allMet ? "met" : "NOT met")}");
+        return 0;
+    }
+
+    private sealed record Measurement(double PerSecond, double P50, double P99, double CpuMicroseconds);
+
+    private static async Task<Measurement> MeasureAsync(RunStore store, int writers, int total, Func<RunStore, StepRecord, Task> append)
+    {
+        var perWriter = Math.Max(1, total / writers);
+        var prepared = new List<(Guid Run, long Episode)>();
+        for (var w = 0; w < writers; w++)
+        {
+            var runId = Guid.CreateVersion7();
+            await store.CreateRunAsync(BenchSteps.Run(runId, 1));
+            var episode = BenchSteps.Episode(runId, 0);
+            await store.StartEpisodeAsync(episode);
+            prepared.Add((runId, episode.Id));
+        }
+        var latencies = new Latencies();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(prepared.Select(p => Task.Run(async () =>
+        {
+            for (var i = 1; i <= perWriter; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await append(store, BenchSteps.Step(p.Run, p.Episode, i, i));
+                latencies.Add(Stopwatch.GetElapsedTime(started));
+            }
+        })));
+        clock.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var stored = perWriter * writers;
+        return new Measurement(stored / clock.Elapsed.TotalSeconds, latencies.Percentile(50), latencies.Percentile(99), cpu.TotalMilliseconds * 1000 / stored);
     }
 }

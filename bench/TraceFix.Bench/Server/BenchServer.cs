@@ -5,8 +5,8 @@ using System.Net.Sockets;
 namespace TraceFix.Bench.Server;
 
 /// <summary>
-/// The server under load: either one already running (<c>--url</c>) or the Release build of src/Server started as a child
-/// process on a free port with the given settings, and killed afterwards.
+/// The server under load: either one already running (<c>--url</c>) or a Release build (src/Server, or the bare ceiling
+/// app) started as a child process on a free port with the given settings, and killed afterwards.
 /// </summary>
 public sealed class BenchServer : IAsyncDisposable
 {
@@ -23,22 +23,36 @@ public sealed class BenchServer : IAsyncDisposable
     /// <summary>The child server's process id (null for <c>--url</c>), for memory sampling.</summary>
     public int? ProcessId => _process?.Id;
 
-    public static async Task<BenchServer> StartAsync(string? url, IReadOnlyDictionary<string, string> settings)
+    public static async Task<BenchServer> StartAsync(string? url, IReadOnlyDictionary<string, string> settings,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         if (url is not null)
         {
             return new BenchServer(new Uri(url), null);
         }
-        var root = FindRepositoryRoot();
-        var dll = Path.Combine(root, "src", "Server", "bin", "Release", "net10.0", "TraceFix.Server.dll");
-        if (!File.Exists(dll))
-        {
-            throw new FileNotFoundException($"Build the server first: dotnet build src/Server -c Release (missing {dll})");
-        }
+        var dll = BenchPaths.ReleaseDll("src/Server", "TraceFix.Server");
+        var arguments = settings.Append(new("Logging:LogLevel:Default", "Warning")).Append(new("Serilog:MinimumLevel:Default", "Warning"))
+            .Select(s => $"--{s.Key}={s.Value}");
+        return await StartProcessAsync(dll, Path.Combine(BenchPaths.RepositoryRoot(), "src", "Server"), arguments,
+            environment ?? new Dictionary<string, string>());
+    }
+
+    /// <summary>The bare minimal API of bench/TraceFix.Ceiling, answering POST /step with the given JSON file.</summary>
+    public static Task<BenchServer> StartCeilingAsync(string responseFile)
+    {
+        var dll = BenchPaths.ReleaseDll("bench/TraceFix.Ceiling", "TraceFix.Ceiling");
+        return StartProcessAsync(dll, Path.GetDirectoryName(dll)!, [$"--response={responseFile}", "--Logging:LogLevel:Default=Warning"],
+            new Dictionary<string, string>());
+    }
+
+    /// <summary>Any Release build started as a child process on a free loopback port; extra environment variables allowed.</summary>
+    public static async Task<BenchServer> StartProcessAsync(string dll, string workingDirectory, IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string> environment)
+    {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.Combine(root, "src", "Server"),
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -46,11 +60,15 @@ public sealed class BenchServer : IAsyncDisposable
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        foreach (var (key, value) in settings.Append(new("Logging:LogLevel:Default", "Warning")).Append(new("Serilog:MinimumLevel:Default", "Warning")))
+        foreach (var argument in arguments)
         {
-            start.ArgumentList.Add($"--{key}={value}");
+            start.ArgumentList.Add(argument);
         }
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[server] {e.Data}"); };
@@ -104,17 +122,5 @@ public sealed class BenchServer : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TraceFix.Web.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("TraceFix.Web.sln not found above " + AppContext.BaseDirectory);
     }
 }

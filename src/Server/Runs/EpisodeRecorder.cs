@@ -9,12 +9,20 @@ namespace TraceFix.Server.Runs;
 /// <summary>
 /// Stores one episode as it is played and tells viewers: the episode row at reset, each step as soon as it is committed,
 /// the outcome at the end. Used by the run engine and by manual play.
+/// <para>
+/// An agent's step is committed while the agent works on its next one: <see cref="RecordAsync(EpisodeStep)"/> hands the
+/// step to the store's group commit and returns; the next record (or the finish) first waits for it. So at most one
+/// step per episode is in flight, a step is stored only after the one before it, viewers hear of a step only once it
+/// is stored, and a crash loses at most a step that nobody has seen. Manual play waits for each step, since its answer
+/// shows the step to the player.
+/// </para>
 /// </summary>
 public sealed class EpisodeRecorder(RunStore store, RunEvents events, TimeProvider clock, int maxOutputChars)
 {
     private readonly List<StepDto> _steps = [];
     private string _code = "";
     private long _sequence;
+    private Task _inFlight = Task.CompletedTask;
 
     public EpisodeRecord? Episode { get; private set; }
 
@@ -50,15 +58,37 @@ public sealed class EpisodeRecorder(RunStore store, RunEvents events, TimeProvid
     }
 
     public ValueTask<StepDto> RecordAsync(EpisodeStep step) => StoreAsync(episodeId =>
-        StepConversion.ToDto(step, _sequence + 1, episodeId, _code, maxOutputChars));
+        StepConversion.ToDto(step, _sequence + 1, episodeId, _code, maxOutputChars), waitUntilStored: false);
 
     public ValueTask<StepDto> RecordAsync(int index, CodeAction action, StepResult result, double cumulativeReward, string? error, double environmentMs) =>
         StoreAsync(episodeId => StepConversion.Build(_sequence + 1, episodeId, index, action, result, cumulativeReward, error, null,
-            environmentMs, clock.GetUtcNow(), _code, maxOutputChars));
+            environmentMs, clock.GetUtcNow(), _code, maxOutputChars), waitUntilStored: true);
+
+    /// <summary>Waits until every recorded step is stored; throws if one could not be.</summary>
+    public async Task FlushAsync()
+    {
+        var inFlight = _inFlight;
+        _inFlight = Task.CompletedTask;
+        await inFlight;
+    }
+
+    /// <summary>As <see cref="FlushAsync"/>, for paths that are already failing: a step that could not be stored is simply not stored.</summary>
+    public async Task FlushQuietlyAsync()
+    {
+        try
+        {
+            await FlushAsync();
+        }
+        catch (Exception)
+        {
+            // The store is failing; whatever ends the run reports that.
+        }
+    }
 
     public async Task FinishAsync(EpisodeStatus status, bool success, double? score, IReadOnlyList<string> labels, string? stopReason)
     {
         var episode = Episode ?? throw new InvalidOperationException("the episode was not started");
+        await FlushAsync();
         episode.Status = status;
         episode.Success = success;
         episode.FinalScore = score is null ? null : Math.Round(score.Value, 4);
@@ -71,16 +101,21 @@ public sealed class EpisodeRecorder(RunStore store, RunEvents events, TimeProvid
         await events.EpisodeFinishedAsync(episode.AsDto());
     }
 
-    private async ValueTask<StepDto> StoreAsync(Func<long, StepDto> build)
+    private async ValueTask<StepDto> StoreAsync(Func<long, StepDto> build, bool waitUntilStored)
     {
         var episode = Episode ?? throw new InvalidOperationException("the episode was not started");
+        await FlushAsync();
         var dto = build(episode.Id);
         // The step already happened in the environment: record it even when the run is being cancelled.
-        await store.AppendStepAsync(dto.ToRecord(episode.RunId, episode.Id), CancellationToken.None);
+        var runId = episode.RunId;
+        _inFlight = store.AppendStepAsync(dto.ToRecord(runId, episode.Id), () => events.StepStored(runId, dto), CancellationToken.None);
         _sequence = dto.Sequence;
         _code = dto.CodeSnapshot;
         _steps.Add(dto);
-        events.StepStored(episode.RunId, dto);
+        if (waitUntilStored)
+        {
+            await FlushAsync();
+        }
         return dto;
     }
 }

@@ -110,6 +110,8 @@ public sealed class RunExecutor(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // The run is marked cancelled next: its last step must be stored first (viewers finish from the store).
+            await recorder.FlushQuietlyAsync();
             throw;
         }
         catch (Exception ex)

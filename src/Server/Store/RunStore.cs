@@ -3,9 +3,14 @@ using TraceFix.Contracts.Runs;
 
 namespace TraceFix.Server.Store;
 
-/// <summary>Writes of the trajectory store. Every call is its own short transaction, so each step is durable as it happens.</summary>
-public sealed partial class RunStore(IDbContextFactory<TraceFixDb> factory, TimeProvider clock)
+/// <summary>
+/// Writes of the trajectory store. Every call is its own short transaction; steps are group-committed (see
+/// <see cref="StepCommitter"/>), and an append returns only once its step is stored.
+/// </summary>
+public sealed partial class RunStore(IDbContextFactory<TraceFixDb> factory, TimeProvider clock) : IAsyncDisposable
 {
+    private readonly StepCommitter _steps = new(factory);
+
     public async Task CreateRunAsync(RunRecord run, CancellationToken cancellationToken = default)
     {
         await using var db = factory.CreateDbContext();
@@ -77,11 +82,19 @@ public sealed partial class RunStore(IDbContextFactory<TraceFixDb> factory, Time
         await db.Episodes.Where(e => e.Id == episodeId).ExecuteUpdateAsync(s => s.SetProperty(e => e.OriginalCode, code), cancellationToken);
     }
 
-    /// <summary>Commits one step (its own transaction).</summary>
-    public async Task AppendStepAsync(StepRecord step, CancellationToken cancellationToken = default)
+    /// <summary>Stores one step; returns once it is durable. Concurrent appends share a transaction.</summary>
+    public Task AppendStepAsync(StepRecord step, CancellationToken cancellationToken = default) =>
+        _steps.AppendAsync(step, null, cancellationToken);
+
+    /// <summary>Stores one step and runs <paramref name="onDurable"/> once it is durable, in the order the steps were appended.</summary>
+    public Task AppendStepAsync(StepRecord step, Action onDurable, CancellationToken cancellationToken = default) =>
+        _steps.AppendAsync(step, onDurable, cancellationToken);
+
+    /// <summary>Stores the given steps in one transaction of their own, without the group commit (imports, benchmarks).</summary>
+    public async Task AppendStepsAsync(IReadOnlyList<StepRecord> steps, CancellationToken cancellationToken = default)
     {
         await using var db = factory.CreateDbContext();
-        await StepInsert.For(db).ExecuteAsync(db, step, cancellationToken);
+        await StepInsert.For(db).ExecuteAsync(db, steps, cancellationToken);
     }
 
     /// <summary>Stores an episode's outcome and folds it into its run's counters in one transaction.</summary>
@@ -136,4 +149,6 @@ public sealed partial class RunStore(IDbContextFactory<TraceFixDb> factory, Time
         await transaction.CommitAsync(cancellationToken);
         return removed > 0;
     }
+
+    public ValueTask DisposeAsync() => _steps.DisposeAsync();
 }
