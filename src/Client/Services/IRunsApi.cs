@@ -16,6 +16,9 @@ public interface IRunsApi
     /// <summary>Up to <paramref name="limit"/> stored steps with a sequence above <paramref name="afterSequence"/>, in order.</summary>
     Task<IReadOnlyList<StepDto>> GetStepsAsync(Guid id, long afterSequence, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>Up to <paramref name="limit"/> steps after <paramref name="afterSequence"/> that match <paramref name="search"/> (searched by the server).</summary>
+    Task<IReadOnlyList<StepDto>> SearchStepsAsync(Guid id, StepSearch search, long afterSequence, int limit, CancellationToken cancellationToken = default);
+
     Task<RunAccepted> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken = default);
 
     Task CancelRunAsync(Guid id, CancellationToken cancellationToken = default);

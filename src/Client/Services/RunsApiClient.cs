@@ -37,6 +37,10 @@ public sealed class RunsApiClient(HttpClient http, OperatorKeyStore operatorKey)
     public async Task<IReadOnlyList<StepDto>> GetStepsAsync(Guid id, long afterSequence, int limit, CancellationToken cancellationToken = default) =>
         await GetAsync($"api/runs/{id}/steps?after={afterSequence}&limit={limit}", ClientJsonContext.Default.ListStepDto, cancellationToken);
 
+    public async Task<IReadOnlyList<StepDto>> SearchStepsAsync(Guid id, StepSearch search, long afterSequence, int limit,
+        CancellationToken cancellationToken = default) =>
+        await GetAsync($"api/runs/{id}/steps?after={afterSequence}&limit={limit}&{search.ToQuery()}", ClientJsonContext.Default.ListStepDto, cancellationToken);
+
     public Task<RunAccepted> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken = default) =>
         PostAsync("api/runs", JsonContent.Create(request, Json.StartRunRequest), Json.RunAccepted, cancellationToken);
 

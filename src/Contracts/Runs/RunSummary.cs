@@ -22,4 +22,8 @@ public sealed record RunSummary(
     long TotalTokens,
     long LastSequence,
     Guid? ReplaySourceRunId,
-    string? Error);
+    string? Error)
+{
+    /// <summary>The resolved task names the run plays, in order (what the task filter matches).</summary>
+    public IReadOnlyList<string> PlannedTasks { get; init; } = [];
+}

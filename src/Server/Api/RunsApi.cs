@@ -55,21 +55,24 @@ public static class RunsApi
             ? TypedResults.Ok(detail)
             : ApiResults.NotFound($"run {id} does not exist");
 
+    /// <summary>The stored steps after <c>after</c>, or with a search (<c>q</c>, <c>action</c>, …) only the matching ones.</summary>
     private static async Task<Results<Ok<IReadOnlyList<StepDto>>, ValidationProblem, ProblemHttpResult>> Steps(
-        Guid id, long? after, int? limit, RunStore store, CancellationToken cancellationToken)
+        Guid id, [AsParameters] StepsQuery query, RunStore store, CancellationToken cancellationToken)
     {
-        if (after is < 0 || limit is < 1 or > 10_000)
+        var errors = query.Validate(out var search);
+        if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [after is < 0 ? "after" : "limit"] = [after is < 0 ? "after must not be negative" : "limit must be between 1 and 10000"],
-            });
+            return TypedResults.ValidationProblem(errors, title: "The query is not valid");
         }
         if (await store.GetStatusAsync(id, cancellationToken) is null)
         {
             return ApiResults.NotFound($"run {id} does not exist");
         }
-        return TypedResults.Ok(await store.GetStepsAfterAsync(id, after ?? 0, limit ?? 1000, cancellationToken));
+        var after = query.After ?? 0;
+        var limit = query.Limit ?? 1000;
+        return TypedResults.Ok(search.IsEmpty
+            ? await store.GetStepsAfterAsync(id, after, limit, cancellationToken)
+            : await store.SearchStepsAsync(id, search, after, limit, cancellationToken));
     }
 
     private static async Task<Results<Ok<EpisodeDto>, ProblemHttpResult>> Episode(long id, RunStore store, CancellationToken cancellationToken) =>

@@ -23,14 +23,37 @@ internal sealed class FakeRunsApi : IRunsApi
             ? Task.FromResult(run with { Episodes = [.. run.Episodes.Select(e => e with { Steps = [] })] })
             : throw new ApiException("Run not found.", 404);
 
-    public Task<IReadOnlyList<StepDto>> GetStepsAsync(Guid id, long afterSequence, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StepDto>> GetStepsAsync(Guid id, long afterSequence, int limit, CancellationToken cancellationToken = default)
     {
         StepPages++;
-        return Task.FromResult<IReadOnlyList<StepDto>>([.. Runs[id].Episodes.SelectMany(e => e.Steps).Where(s => s.Sequence > afterSequence)
-            .OrderBy(s => s.Sequence).Take(limit)]);
+        if (Stalled.Contains(id))
+        {
+            StalledLoads.Add(cancellationToken);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        return [.. Runs[id].Episodes.SelectMany(e => e.Steps).Where(s => s.Sequence > afterSequence).OrderBy(s => s.Sequence).Take(limit)];
     }
 
     public int StepPages { get; private set; }
+
+    public List<StepSearch> Searches { get; } = [];
+
+    /// <summary>Free text in the thought and action filters, like the server's search (which has its own tests).</summary>
+    public Task<IReadOnlyList<StepDto>> SearchStepsAsync(Guid id, StepSearch search, long afterSequence, int limit, CancellationToken cancellationToken = default)
+    {
+        Searches.Add(search);
+        return Task.FromResult<IReadOnlyList<StepDto>>([.. Runs[id].Episodes.SelectMany(e => e.Steps)
+            .Where(s => s.Sequence > afterSequence)
+            .Where(s => search.Text is null || s.Thought.Contains(search.Text, StringComparison.OrdinalIgnoreCase))
+            .Where(s => search.Actions is not { Count: > 0 } || search.Actions.Contains(s.Action.Type))
+            .OrderBy(s => s.Sequence).Take(limit)]);
+    }
+
+    /// <summary>Runs whose step pages never arrive: a load in flight that only cancellation ends.</summary>
+    public HashSet<Guid> Stalled { get; } = [];
+
+    /// <summary>The tokens of the stalled loads, to check that they were cancelled.</summary>
+    public List<CancellationToken> StalledLoads { get; } = [];
 
     public Task<RunAccepted> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken = default)
     {
