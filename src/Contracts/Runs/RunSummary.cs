@@ -24,6 +24,9 @@ public sealed record RunSummary(
     Guid? ReplaySourceRunId,
     string? Error)
 {
-    /// <summary>The resolved task names the run plays, in order (what the task filter matches).</summary>
-    public IReadOnlyList<string> PlannedTasks { get; init; } = [];
+    /// <summary>
+    /// The resolved task names the run plays, in order, joined by commas (what the task filter matches). A string, not a
+    /// list, so that summaries keep value equality.
+    /// </summary>
+    public string PlannedTasks { get; init; } = "";
 }

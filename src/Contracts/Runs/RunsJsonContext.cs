@@ -27,6 +27,8 @@ namespace TraceFix.Contracts.Runs;
 [JsonSerializable(typeof(EpisodeFinished))]
 [JsonSerializable(typeof(RunDeleted))]
 [JsonSerializable(typeof(RunExportRecord))]
+[JsonSerializable(typeof(ModelExchange))]
+[JsonSerializable(typeof(StepSearch))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(double))]
 [JsonSerializable(typeof(long))]

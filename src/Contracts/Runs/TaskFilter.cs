@@ -9,5 +9,5 @@ public static class TaskFilter
     public static string? Normalize(string? task) => string.IsNullOrWhiteSpace(task) ? null : task.Trim();
 
     public static bool Matches(RunSummary run, string? task) =>
-        Normalize(task) is not { } name || run.PlannedTasks.Contains(name, StringComparer.Ordinal);
+        Normalize(task) is not { } name || run.PlannedTasks.Split(',').Contains(name, StringComparer.Ordinal);
 }

@@ -17,6 +17,7 @@ public static class RunsApi
         group.MapGet("/", List);
         group.MapGet("/{id:guid}", Get);
         group.MapGet("/{id:guid}/steps", Steps);
+        group.MapGet("/{id:guid}/steps/{sequence:long}/exchange", Exchange);
         group.MapPost("/{id:guid}/cancel", Cancel);
         group.MapDelete("/{id:guid}", Delete);
         app.MapGet("/api/episodes/{id:long}", Episode).WithTags("Runs");
@@ -74,6 +75,13 @@ public static class RunsApi
             ? await store.GetStepsAfterAsync(id, after, limit, cancellationToken)
             : await store.SearchStepsAsync(id, search, after, limit, cancellationToken));
     }
+
+    /// <summary>What the model was sent and answered for one step (message text only; keys and headers are never stored).</summary>
+    private static async Task<Results<Ok<ModelExchange>, ProblemHttpResult>> Exchange(Guid id, long sequence, RunStore store,
+        CancellationToken cancellationToken) =>
+        await store.GetExchangeAsync(id, sequence, cancellationToken) is { } exchange
+            ? TypedResults.Ok(exchange)
+            : ApiResults.NotFound($"step {sequence} of run {id} has no model exchange (no such step, or its agent calls no model)");
 
     private static async Task<Results<Ok<EpisodeDto>, ProblemHttpResult>> Episode(long id, RunStore store, CancellationToken cancellationToken) =>
         await store.GetEpisodeAsync(id, cancellationToken) is { } episode ? TypedResults.Ok(episode) : ApiResults.NotFound($"episode {id} does not exist");

@@ -14,7 +14,7 @@ public static partial class StoreMapping
         run.ScoredEpisodes == 0 ? null : Math.Round(run.ScoreSum / run.ScoredEpisodes, 4),
         run.TotalTokens, lastSequence, run.ReplaySourceRunId, run.Error)
     {
-        PlannedTasks = run.PlannedTaskNames,
+        PlannedTasks = string.Join(',', run.PlannedTaskNames),
     };
 
     public static EpisodeDto AsDto(this EpisodeRecord episode, IReadOnlyList<StepDto>? steps = null) => new(

@@ -36,7 +36,7 @@ public sealed class RunSearchTests : DashboardContext
     public void ActionFilter_NextAndPreviousJumpBetweenMatchesAndWrap()
     {
         var cut = Render<RunPage>(p => p.Add(x => x.Id, _id));
-        cut.FindComponent<RunPage>().Instance.State.Player.Seek(1);
+        cut.Instance.State.Player.Seek(1);
 
         cut.Find("#search-action").Change(nameof(ActionType.RUN_TESTS));
         cut.WaitForAssertion(() => Assert.Equal("2 matches", cut.Find(".search-count").TextContent));

@@ -38,6 +38,11 @@ internal sealed class FakeRunsApi : IRunsApi
 
     public List<StepSearch> Searches { get; } = [];
 
+    public Dictionary<long, ModelExchange> Exchanges { get; } = [];
+
+    public Task<ModelExchange?> GetExchangeAsync(Guid id, long sequence, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Exchanges.GetValueOrDefault(sequence));
+
     /// <summary>Free text in the thought and action filters, like the server's search (which has its own tests).</summary>
     public Task<IReadOnlyList<StepDto>> SearchStepsAsync(Guid id, StepSearch search, long afterSequence, int limit, CancellationToken cancellationToken = default)
     {
@@ -62,6 +67,34 @@ internal sealed class FakeRunsApi : IRunsApi
     }
 
     public Task CancelRunAsync(Guid id, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public List<Guid> Deleted { get; } = [];
+
+    public Task DeleteRunAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        if (Runs.TryGetValue(id, out var run) && !run.Run.Status.IsTerminal())
+        {
+            throw new ApiException($"run {id} is still queued or running; cancel it first", 409);
+        }
+        Deleted.Add(id);
+        Runs.Remove(id);
+        return Task.CompletedTask;
+    }
+
+    public List<string> Imported { get; } = [];
+
+    public async Task<RunAccepted> ImportRunAsync(Stream jsonl, CancellationToken cancellationToken = default)
+    {
+        using var reader = new StreamReader(jsonl);
+        var text = await reader.ReadToEndAsync(cancellationToken);
+        if (!text.StartsWith('{'))
+        {
+            throw new ApiException("line 1: not a JSON object", 400);
+        }
+        Imported.Add(text);
+        var id = Guid.NewGuid();
+        return new RunAccepted(id, $"/api/runs/{id}");
+    }
 
     public Task<IReadOnlyList<TaskSummary>> ListTasksAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<TaskSummary>>(Tasks);

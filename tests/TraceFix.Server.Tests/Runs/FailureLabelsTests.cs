@@ -55,7 +55,7 @@ public sealed class FailureLabelsTests
     public void TaskFilter_MatchesWholePlannedTaskNames(string task, bool matches)
     {
         var run = new RunSummary(Guid.NewGuid(), RunStatus.Completed, "offline", "m", "easy", 5, 1, DateTimeOffset.UnixEpoch, null, null,
-            2, 2, 0, null, 0, 0, null, null) { PlannedTasks = ["valid_parentheses", "binary_search"] };
+            2, 2, 0, null, 0, 0, null, null) { PlannedTasks = "valid_parentheses,binary_search" };
 
         Assert.Equal(matches, TaskFilter.Matches(run, task));
     }
