@@ -22,6 +22,14 @@ public interface IRunsApi
     /// <summary>The model exchange of one step; null when the step has none (an agent without a model).</summary>
     Task<ModelExchange?> GetExchangeAsync(Guid id, long sequence, CancellationToken cancellationToken = default);
 
+    /// <summary>Creates a read-only link to the run (a write: carries the operator key).</summary>
+    Task<ShareLink> ShareRunAsync(Guid id, int? expiresInHours = null, CancellationToken cancellationToken = default);
+
+    Task RevokeShareAsync(Guid id, Guid linkId, CancellationToken cancellationToken = default);
+
+    /// <summary>Checks a share token; an expired, revoked or forged one fails with the server's sentence.</summary>
+    Task<SharedRun> OpenShareAsync(string token, CancellationToken cancellationToken = default);
+
     Task<RunAccepted> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken = default);
 
     Task CancelRunAsync(Guid id, CancellationToken cancellationToken = default);

@@ -53,6 +53,18 @@ public sealed class RunsApiClient(HttpClient http, OperatorKeyStore operatorKey)
         }
     }
 
+    public Task<ShareLink> ShareRunAsync(Guid id, int? expiresInHours = null, CancellationToken cancellationToken = default) =>
+        PostAsync($"api/runs/{id}/share", JsonContent.Create(new ShareRequest(expiresInHours), Json.ShareRequest), Json.ShareLink, cancellationToken);
+
+    public async Task RevokeShareAsync(Guid id, Guid linkId, CancellationToken cancellationToken = default)
+    {
+        using var response = await SendWriteAsync(HttpMethod.Delete, $"api/runs/{id}/share/{linkId}", null, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
+    public Task<SharedRun> OpenShareAsync(string token, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/shared/{Uri.EscapeDataString(token)}", Json.SharedRun, cancellationToken);
+
     public Task<RunAccepted> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken = default) =>
         PostAsync("api/runs", JsonContent.Create(request, Json.StartRunRequest), Json.RunAccepted, cancellationToken);
 

@@ -59,7 +59,10 @@ public sealed partial class RunPageState : IAsyncDisposable
 
     public StepView? Selected => Episode is { } ep && Player.Position >= 1 && Player.Position <= ep.Steps.Count ? ep.Steps[Player.Position - 1] : null;
 
-    public string DeepLink => $"runs/{Id}?episode={EpisodeNumber}&step={Player.Position}";
+    /// <summary>The address deep links start from: the run page, or a shared view's own address.</summary>
+    public string? LinkBase { get; set; }
+
+    public string DeepLink => $"{LinkBase ?? $"runs/{Id}"}?episode={EpisodeNumber}&step={Player.Position}";
 
     /// <summary>Shows run <paramref name="id"/>; a deep link's 1-based episode and step are applied once its steps arrive.</summary>
     public async Task OpenAsync(Guid id, int? episode, int? step)

@@ -70,6 +70,24 @@ internal sealed class FakeRunsApi : IRunsApi
 
     public List<Guid> Deleted { get; } = [];
 
+    public Dictionary<string, SharedRun> SharedRuns { get; } = [];
+
+    public List<Guid> Revoked { get; } = [];
+
+    public Task<ShareLink> ShareRunAsync(Guid id, int? expiresInHours = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new ShareLink(Guid.NewGuid(), id, $"/shared/token-for-{id}", DateTimeOffset.UtcNow.AddHours(expiresInHours ?? 168)));
+
+    public Task RevokeShareAsync(Guid id, Guid linkId, CancellationToken cancellationToken = default)
+    {
+        Revoked.Add(id);
+        return Task.CompletedTask;
+    }
+
+    public Task<SharedRun> OpenShareAsync(string token, CancellationToken cancellationToken = default) =>
+        SharedRuns.TryGetValue(token, out var run)
+            ? Task.FromResult(run)
+            : throw new ApiException("This share link was revoked by the run's owner.", 410);
+
     public Task DeleteRunAsync(Guid id, CancellationToken cancellationToken = default)
     {
         if (Runs.TryGetValue(id, out var run) && !run.Run.Status.IsTerminal())
