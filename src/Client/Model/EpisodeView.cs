@@ -17,8 +17,8 @@ public sealed record EpisodeView
     public bool? Success { get; init; }
     public string? StopReason { get; init; }
 
-    /// <summary>Labels the server attached (e.g. budget_exhausted, kill_switch).</summary>
-    public IReadOnlyList<string> ServerLabels { get; init; } = [];
+    /// <summary>Why the episode failed, as <see cref="FailureLabelCodes"/> the server computed.</summary>
+    public IReadOnlyList<string> FailureLabels { get; init; } = [];
 
     /// <summary>Steps the server had stored when the episode header was read; steps may still be loading.</summary>
     public int StepCountHint { get; init; }
@@ -54,7 +54,7 @@ public sealed record EpisodeView
         Score = dto.FinalScore,
         Success = dto.Status == EpisodeStatus.Running ? null : dto.Success,
         StopReason = dto.StopReason,
-        ServerLabels = dto.FailureLabels,
+        FailureLabels = dto.FailureLabels,
         StepCountHint = dto.StepCount,
     };
 }

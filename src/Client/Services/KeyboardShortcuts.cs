@@ -3,7 +3,7 @@ using Microsoft.JSInterop;
 namespace TraceFix.Client.Services;
 
 /// <summary>
-/// Page-level keys (← → space Home End p) from a document listener in wwwroot/js/keys.js. The listener ignores keys typed
+/// Page-level keys (← → space Home End p / n N) from a document listener in wwwroot/js/keys.js. The listener ignores keys typed
 /// into inputs, so forms keep working.
 /// </summary>
 public sealed class KeyboardShortcuts(IJSRuntime js) : IAsyncDisposable
@@ -23,6 +23,15 @@ public sealed class KeyboardShortcuts(IJSRuntime js) : IAsyncDisposable
         _self = DotNetObjectReference.Create(this);
         _module = await js.InvokeAsync<IJSObjectReference>("import", "./js/keys.js");
         _registration = await _module.InvokeAsync<IJSObjectReference>("listen", _self);
+    }
+
+    /// <summary>Moves the keyboard focus to the element matching <paramref name="selector"/> (e.g. the search box on <c>/</c>).</summary>
+    public async Task FocusAsync(string selector)
+    {
+        if (_module is not null)
+        {
+            await _module.InvokeVoidAsync("focus", selector);
+        }
     }
 
     [JSInvokable]

@@ -37,6 +37,34 @@ public sealed class RunsApiClient(HttpClient http, OperatorKeyStore operatorKey)
     public async Task<IReadOnlyList<StepDto>> GetStepsAsync(Guid id, long afterSequence, int limit, CancellationToken cancellationToken = default) =>
         await GetAsync($"api/runs/{id}/steps?after={afterSequence}&limit={limit}", ClientJsonContext.Default.ListStepDto, cancellationToken);
 
+    public async Task<IReadOnlyList<StepDto>> SearchStepsAsync(Guid id, StepSearch search, long afterSequence, int limit,
+        CancellationToken cancellationToken = default) =>
+        await GetAsync($"api/runs/{id}/steps?after={afterSequence}&limit={limit}&{search.ToQuery()}", ClientJsonContext.Default.ListStepDto, cancellationToken);
+
+    public async Task<ModelExchange?> GetExchangeAsync(Guid id, long sequence, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await GetAsync($"api/runs/{id}/steps/{sequence}/exchange", Json.ModelExchange, cancellationToken);
+        }
+        catch (ApiException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public Task<ShareLink> ShareRunAsync(Guid id, int? expiresInHours = null, CancellationToken cancellationToken = default) =>
+        PostAsync($"api/runs/{id}/share", JsonContent.Create(new ShareRequest(expiresInHours), Json.ShareRequest), Json.ShareLink, cancellationToken);
+
+    public async Task RevokeShareAsync(Guid id, Guid linkId, CancellationToken cancellationToken = default)
+    {
+        using var response = await SendWriteAsync(HttpMethod.Delete, $"api/runs/{id}/share/{linkId}", null, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
+    public Task<SharedRun> OpenShareAsync(string token, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/shared/{Uri.EscapeDataString(token)}", Json.SharedRun, cancellationToken);
+
     public Task<RunAccepted> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken = default) =>
         PostAsync("api/runs", JsonContent.Create(request, Json.StartRunRequest), Json.RunAccepted, cancellationToken);
 
@@ -44,6 +72,19 @@ public sealed class RunsApiClient(HttpClient http, OperatorKeyStore operatorKey)
     {
         using var response = await SendWriteAsync($"api/runs/{id}/cancel", null, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
+    }
+
+    public async Task DeleteRunAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        using var response = await SendWriteAsync(HttpMethod.Delete, $"api/runs/{id}", null, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
+    public Task<RunAccepted> ImportRunAsync(Stream jsonl, CancellationToken cancellationToken = default)
+    {
+        var content = new StreamContent(jsonl);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-ndjson");
+        return PostAsync("api/runs/import", content, Json.RunAccepted, cancellationToken);
     }
 
     public async Task<IReadOnlyList<TaskSummary>> ListTasksAsync(CancellationToken cancellationToken = default) =>
@@ -81,9 +122,12 @@ public sealed class RunsApiClient(HttpClient http, OperatorKeyStore operatorKey)
         return await ReadAsync(response, type, cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> SendWriteAsync(string url, HttpContent? body, CancellationToken cancellationToken)
+    private Task<HttpResponseMessage> SendWriteAsync(string url, HttpContent? body, CancellationToken cancellationToken) =>
+        SendWriteAsync(HttpMethod.Post, url, body, cancellationToken);
+
+    private async Task<HttpResponseMessage> SendWriteAsync(HttpMethod method, string url, HttpContent? body, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = body };
+        using var request = new HttpRequestMessage(method, url) { Content = body };
         if (await operatorKey.GetAsync() is { } key)
         {
             request.Headers.TryAddWithoutValidation(OperatorKeyStore.HeaderName, key);

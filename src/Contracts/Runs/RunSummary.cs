@@ -22,4 +22,11 @@ public sealed record RunSummary(
     long TotalTokens,
     long LastSequence,
     Guid? ReplaySourceRunId,
-    string? Error);
+    string? Error)
+{
+    /// <summary>
+    /// The resolved task names the run plays, in order, joined by commas (what the task filter matches). A string, not a
+    /// list, so that summaries keep value equality.
+    /// </summary>
+    public string PlannedTasks { get; init; } = "";
+}

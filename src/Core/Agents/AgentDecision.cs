@@ -1,4 +1,5 @@
-using TraceFix.Contracts.Episodes;
+using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Runs;
 
 namespace TraceFix.Core.Agents;
 
@@ -8,6 +9,9 @@ namespace TraceFix.Core.Agents;
 /// </summary>
 public sealed record AgentDecision(CodeAction? Action, AgentUsage? Usage = null, string? ParseError = null, string? StopReason = null)
 {
+    /// <summary>What a model-backed agent sent and received for this decision (message text only, never keys).</summary>
+    public ModelExchange? Exchange { get; init; }
+
     public static AgentDecision Act(CodeAction action, AgentUsage? usage = null) => new(action, usage);
 
     public static AgentDecision Stop(string reason, AgentUsage? usage = null) => new(null, usage, StopReason: reason);

@@ -65,7 +65,7 @@ public sealed class EpisodeRunner(TimeProvider? clock = null)
             if (onStep is not null)
             {
                 await onStep(new EpisodeStep(step, action, result, Math.Round(cumulative, 4), error?.Replace('\n', ' '),
-                    decision.Usage, envMs, _clock.GetUtcNow()));
+                    decision.Usage, envMs, _clock.GetUtcNow()) { Exchange = decision.Exchange });
             }
         }
 

@@ -1,4 +1,5 @@
-using TraceFix.Contracts.Episodes;
+using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Runs;
 
 namespace TraceFix.Core.Agents;
 
@@ -11,4 +12,8 @@ public sealed record EpisodeStep(
     string? Error,
     AgentUsage? Usage,
     double EnvironmentLatencyMs,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>The model exchange behind the decision, for agents that call a model.</summary>
+    public ModelExchange? Exchange { get; init; }
+}

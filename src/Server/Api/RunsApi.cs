@@ -17,6 +17,7 @@ public static class RunsApi
         group.MapGet("/", List);
         group.MapGet("/{id:guid}", Get);
         group.MapGet("/{id:guid}/steps", Steps);
+        group.MapGet("/{id:guid}/steps/{sequence:long}/exchange", Exchange);
         group.MapPost("/{id:guid}/cancel", Cancel);
         group.MapDelete("/{id:guid}", Delete);
         app.MapGet("/api/episodes/{id:long}", Episode).WithTags("Runs");
@@ -55,22 +56,32 @@ public static class RunsApi
             ? TypedResults.Ok(detail)
             : ApiResults.NotFound($"run {id} does not exist");
 
+    /// <summary>The stored steps after <c>after</c>, or with a search (<c>q</c>, <c>action</c>, …) only the matching ones.</summary>
     private static async Task<Results<Ok<IReadOnlyList<StepDto>>, ValidationProblem, ProblemHttpResult>> Steps(
-        Guid id, long? after, int? limit, RunStore store, CancellationToken cancellationToken)
+        Guid id, [AsParameters] StepsQuery query, RunStore store, CancellationToken cancellationToken)
     {
-        if (after is < 0 || limit is < 1 or > 10_000)
+        var errors = query.Validate(out var search);
+        if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [after is < 0 ? "after" : "limit"] = [after is < 0 ? "after must not be negative" : "limit must be between 1 and 10000"],
-            });
+            return TypedResults.ValidationProblem(errors, title: "The query is not valid");
         }
         if (await store.GetStatusAsync(id, cancellationToken) is null)
         {
             return ApiResults.NotFound($"run {id} does not exist");
         }
-        return TypedResults.Ok(await store.GetStepsAfterAsync(id, after ?? 0, limit ?? 1000, cancellationToken));
+        var after = query.After ?? 0;
+        var limit = query.Limit ?? 1000;
+        return TypedResults.Ok(search.IsEmpty
+            ? await store.GetStepsAfterAsync(id, after, limit, cancellationToken)
+            : await store.SearchStepsAsync(id, search, after, limit, cancellationToken));
     }
+
+    /// <summary>What the model was sent and answered for one step (message text only; keys and headers are never stored).</summary>
+    private static async Task<Results<Ok<ModelExchange>, ProblemHttpResult>> Exchange(Guid id, long sequence, RunStore store,
+        CancellationToken cancellationToken) =>
+        await store.GetExchangeAsync(id, sequence, cancellationToken) is { } exchange
+            ? TypedResults.Ok(exchange)
+            : ApiResults.NotFound($"step {sequence} of run {id} has no model exchange (no such step, or its agent calls no model)");
 
     private static async Task<Results<Ok<EpisodeDto>, ProblemHttpResult>> Episode(long id, RunStore store, CancellationToken cancellationToken) =>
         await store.GetEpisodeAsync(id, cancellationToken) is { } episode ? TypedResults.Ok(episode) : ApiResults.NotFound($"episode {id} does not exist");

@@ -57,8 +57,16 @@ public sealed class EpisodeRecorder(RunStore store, RunEvents events, TimeProvid
         await events.EpisodeStartedAsync(episode.AsDto());
     }
 
-    public ValueTask<StepDto> RecordAsync(EpisodeStep step) => StoreAsync(episodeId =>
-        StepConversion.ToDto(step, _sequence + 1, episodeId, _code, maxOutputChars), waitUntilStored: false);
+    public async ValueTask<StepDto> RecordAsync(EpisodeStep step)
+    {
+        var dto = await StoreAsync(episodeId => StepConversion.ToDto(step, _sequence + 1, episodeId, _code, maxOutputChars),
+            waitUntilStored: false);
+        if (step.Exchange is { } exchange)
+        {
+            await store.AddExchangeAsync(Episode!.RunId, exchange with { Sequence = dto.Sequence }, CancellationToken.None);
+        }
+        return dto;
+    }
 
     public ValueTask<StepDto> RecordAsync(int index, CodeAction action, StepResult result, double cumulativeReward, string? error, double environmentMs) =>
         StoreAsync(episodeId => StepConversion.Build(_sequence + 1, episodeId, index, action, result, cumulativeReward, error, null,

@@ -1,22 +1,16 @@
+using TraceFix.Contracts.Environment;
 using TraceFix.Contracts.Runs;
 using TraceFix.Core.Agents;
+using static TraceFix.Contracts.Runs.FailureLabelCodes;
 
 namespace TraceFix.Server.Runs;
 
-/// <summary>Why an unsolved episode did not succeed, as short machine-readable labels for filtering and the leaderboard.</summary>
+/// <summary>
+/// Computes why an unsolved episode did not succeed, in the vocabulary of <see cref="FailureLabelCodes"/>: the one place
+/// labels are derived (the dashboard only shows them).
+/// </summary>
 public static class FailureLabels
 {
-    public const string KillSwitch = "kill_switch";
-    public const string AgentStopped = "agent_stopped";
-    public const string BudgetExhausted = "budget_exhausted";
-    public const string ParseError = "parse_error";
-    public const string InvalidAction = "invalid_action";
-    public const string SyntaxError = "syntax_error";
-    public const string TestsFailing = "tests_failing";
-    public const string NotSubmitted = "not_submitted";
-    public const string Cancelled = "cancelled";
-    public const string Error = "error";
-
     public static IReadOnlyList<string> For(EpisodeOutcome outcome, IReadOnlyList<StepDto> steps, int maxSteps)
     {
         if (outcome.Success)
@@ -29,7 +23,7 @@ public static class FailureLabels
             labels.Add(reason.StartsWith("KILL_SWITCH", StringComparison.Ordinal) ? KillSwitch : AgentStopped);
         }
         var last = steps.Count > 0 ? steps[^1] : null;
-        if (steps.Count >= maxSteps && last?.Action.Type != Contracts.Episodes.ActionType.SUBMIT)
+        if (steps.Count >= maxSteps && last?.Action.Type != ActionType.SUBMIT)
         {
             labels.Add(BudgetExhausted);
         }
@@ -45,14 +39,29 @@ public static class FailureLabels
         {
             labels.Add(InvalidAction);
         }
+        if (LongestRepeat(steps) >= LoopThreshold)
+        {
+            labels.Add(Looped);
+        }
         if (last?.SyntaxError == true)
         {
             labels.Add(SyntaxError);
         }
         if (last is { TestTotal: > 0 } && last.PassCount < last.TestTotal)
         {
-            labels.Add(TestsFailing);
+            labels.Add(last.Action.Type == ActionType.SUBMIT ? SubmittedFailing : TestsFailing);
         }
         return labels;
+    }
+
+    private static int LongestRepeat(IReadOnlyList<StepDto> steps)
+    {
+        int best = 0, run = 0;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            run = i > 0 && steps[i].Action == steps[i - 1].Action ? run + 1 : 1;
+            best = Math.Max(best, run);
+        }
+        return best;
     }
 }

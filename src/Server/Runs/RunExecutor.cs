@@ -121,7 +121,7 @@ public sealed class RunExecutor(
             {
                 throw;
             }
-            await recorder.FinishAsync(EpisodeStatus.Failed, false, null, [FailureLabels.Error], ex.Message);
+            await recorder.FinishAsync(EpisodeStatus.Failed, false, null, [FailureLabelCodes.Error], ex.Message);
             return ex.Message;
         }
     }

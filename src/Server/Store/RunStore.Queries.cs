@@ -45,9 +45,10 @@ public sealed partial class RunStore
         {
             query = query.Where(r => r.Model == filter.Model);
         }
-        if (!string.IsNullOrWhiteSpace(filter.Task))
+        if (TaskFilter.Normalize(filter.Task) is { } task)
         {
-            var needle = "\n" + filter.Task + "\n";
+            // TaskFilter.Matches in SQL: the whole name is one of the newline-separated planned tasks.
+            var needle = "\n" + task + "\n";
             query = query.Where(r => ("\n" + r.PlannedTasks + "\n").Contains(needle));
         }
         var total = await query.CountAsync(cancellationToken);

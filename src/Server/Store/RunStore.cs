@@ -143,6 +143,7 @@ public sealed partial class RunStore(IDbContextFactory<TraceFixDb> factory, Time
     {
         await using var db = factory.CreateDbContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.StepExchanges.Where(x => x.RunId == runId).ExecuteDeleteAsync(cancellationToken);
         await db.Steps.Where(s => s.RunId == runId).ExecuteDeleteAsync(cancellationToken);
         await db.Episodes.Where(e => e.RunId == runId).ExecuteDeleteAsync(cancellationToken);
         var removed = await db.Runs.Where(r => r.Id == runId).ExecuteDeleteAsync(cancellationToken);

@@ -12,7 +12,10 @@ public static partial class StoreMapping
         run.Id, run.Status, run.AgentKind, run.Model, run.TaskSelection, run.MaxSteps, run.Seed,
         run.CreatedAt, run.StartedAt, run.FinishedAt, run.EpisodeCount, run.PlannedEpisodes, run.SolvedCount,
         run.ScoredEpisodes == 0 ? null : Math.Round(run.ScoreSum / run.ScoredEpisodes, 4),
-        run.TotalTokens, lastSequence, run.ReplaySourceRunId, run.Error);
+        run.TotalTokens, lastSequence, run.ReplaySourceRunId, run.Error)
+    {
+        PlannedTasks = string.Join(',', run.PlannedTaskNames),
+    };
 
     public static EpisodeDto AsDto(this EpisodeRecord episode, IReadOnlyList<StepDto>? steps = null) => new(
         episode.Id, episode.RunId, episode.Index, episode.TaskName, episode.Difficulty, episode.Status, episode.Success,
@@ -63,7 +66,7 @@ public static partial class StoreMapping
     private static string WriteTests(IReadOnlyList<TestResult> results) =>
         results.Count == 0 ? "[]" : JsonSerializer.Serialize(results as List<TestResult> ?? [.. results], StoreJson.Default.ListTestResult);
 
-    private static IReadOnlyList<TestResult> ReadTests(string json) =>
+    internal static IReadOnlyList<TestResult> ReadTests(string json) =>
         json is "[]" or "" ? [] : JsonSerializer.Deserialize(json, StoreJson.Default.ListTestResult) ?? [];
 
     [JsonSerializable(typeof(List<TestResult>))]

@@ -12,6 +12,7 @@ public abstract class TraceFixDb(DbContextOptions options) : DbContext(options)
     public DbSet<RunRecord> Runs => Set<RunRecord>();
     public DbSet<EpisodeRecord> Episodes => Set<EpisodeRecord>();
     public DbSet<StepRecord> Steps => Set<StepRecord>();
+    public DbSet<StepExchangeRecord> StepExchanges => Set<StepExchangeRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -53,6 +54,13 @@ public abstract class TraceFixDb(DbContextOptions options) : DbContext(options)
             step.Property(s => s.ActionType).HasMaxLength(32);
             step.HasIndex(s => new { s.RunId, s.Sequence }).IsUnique();
             step.HasIndex(s => new { s.EpisodeId, s.Index });
+        });
+        model.Entity<StepExchangeRecord>(exchange =>
+        {
+            exchange.ToTable("step_exchanges");
+            exchange.HasKey(x => x.Id);
+            exchange.HasIndex(x => new { x.RunId, x.Sequence }).IsUnique();
+            exchange.HasOne<RunRecord>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

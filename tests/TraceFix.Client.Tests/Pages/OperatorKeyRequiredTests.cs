@@ -18,7 +18,7 @@ public sealed class OperatorKeyRequiredTests : BunitContext
     public OperatorKeyRequiredTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        JSInterop.Setup<string?>("localStorage.getItem", OperatorKeyStore.StorageKey).SetResult(null);
+        JSInterop.HoldingKey(null);
         Services.AddSingleton<OperatorKeyStore>();
         Services.AddSingleton<IRunsApi>(sp =>
             new RunsApiClient(new HttpClient(_handler) { BaseAddress = new Uri("http://dashboard.test/") }, sp.GetRequiredService<OperatorKeyStore>()));

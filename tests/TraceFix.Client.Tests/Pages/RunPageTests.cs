@@ -65,6 +65,44 @@ public sealed class RunPageTests : DashboardContext
     }
 
     [Fact]
+    public void NavigatingToAnotherRun_CancelsTheOldLoadAndStartsClean()
+    {
+        var slow = Guid.NewGuid();
+        var next = Guid.NewGuid();
+        Api.Runs[slow] = Dtos.Detail(slow, RunStatus.Completed, EpisodeStatus.Completed, Dtos.Step(1, 1, ActionType.VIEW_CODE, -0.01));
+        Api.Stalled.Add(slow);
+        Api.Runs[next] = Dtos.Detail(next, RunStatus.Completed, EpisodeStatus.Completed,
+            Dtos.Step(1, 1, ActionType.VIEW_CODE, -0.01), Dtos.Step(2, 2, ActionType.RUN_TESTS, 0.2));
+        var cut = Render<RunPage>(p => p.Add(x => x.Id, slow));
+        var oldLoad = Assert.Single(Api.StalledLoads);
+        Assert.NotEmpty(cut.FindAll(".loading"));
+
+        cut.Render(p => p.Add(x => x.Id, next));
+
+        Assert.True(oldLoad.IsCancellationRequested);
+        cut.WaitForAssertion(() => Assert.Equal("step 2 / 2", cut.Find(".position").TextContent));
+        Assert.Empty(cut.FindAll(".loading"));
+        Assert.Contains(next.ToString()[..8], cut.Find("h1").TextContent);
+        Assert.False(cut.Instance.State.LoadToken.IsCancellationRequested);
+    }
+
+    [Fact]
+    public void FailureLabels_ShowTheServersCodesWithTheirTitles()
+    {
+        var id = Guid.NewGuid();
+        var detail = Dtos.Detail(id, RunStatus.Completed, EpisodeStatus.Completed, Dtos.Step(1, 1, ActionType.SUBMIT, -0.5));
+        Api.Runs[id] = detail with
+        {
+            Episodes = [detail.Episodes[0] with { FailureLabels = [FailureLabelCodes.SubmittedFailing, FailureLabelCodes.Looped, "brand_new"] }],
+        };
+
+        var cut = Render<RunPage>(p => p.Add(x => x.Id, id));
+
+        Assert.Equal(["Submitted with failing tests", "Looped", "brand new"], cut.FindAll(".fail-label").Select(l => l.TextContent));
+        Assert.Contains("submitted-failing", cut.Find(".fail-label").ClassName);
+    }
+
+    [Fact]
     public void MissingRun_ShowsTheError()
     {
         var cut = Render<RunPage>(p => p.Add(x => x.Id, Guid.NewGuid()));

@@ -15,7 +15,7 @@ public sealed class OperatorKeyHeaderTests : BunitContext
     [Fact]
     public async Task StoredKey_IsSentOnWrites_AndNotOnReads()
     {
-        JSInterop.Setup<string?>("localStorage.getItem", OperatorKeyStore.StorageKey).SetResult(Key);
+        JSInterop.HoldingKey(Key);
         var api = CreateClient();
 
         await api.StartRunAsync(new StartRunRequest("fixed"));
@@ -31,7 +31,7 @@ public sealed class OperatorKeyHeaderTests : BunitContext
     [Fact]
     public async Task WithoutStoredKey_NoHeaderIsSent()
     {
-        JSInterop.Setup<string?>("localStorage.getItem", OperatorKeyStore.StorageKey).SetResult(null);
+        JSInterop.HoldingKey(null);
         var api = CreateClient();
 
         await api.StartRunAsync(new StartRunRequest("fixed"));
@@ -44,8 +44,7 @@ public sealed class OperatorKeyHeaderTests : BunitContext
     [Fact]
     public async Task ForgottenKey_StopsBeingSent()
     {
-        JSInterop.Setup<string?>("localStorage.getItem", OperatorKeyStore.StorageKey).SetResult(Key);
-        JSInterop.SetupVoid("localStorage.removeItem", OperatorKeyStore.StorageKey).SetVoidResult();
+        JSInterop.HoldingKey(Key);
         var store = new OperatorKeyStore(JSInterop.JSRuntime);
         var api = new RunsApiClient(new HttpClient(_handler) { BaseAddress = new Uri("http://dashboard.test/") }, store);
 
@@ -59,7 +58,7 @@ public sealed class OperatorKeyHeaderTests : BunitContext
     [Fact]
     public async Task Unauthorized_WithoutKey_SaysWhereToEnterIt()
     {
-        JSInterop.Setup<string?>("localStorage.getItem", OperatorKeyStore.StorageKey).SetResult(null);
+        JSInterop.HoldingKey(null);
         var handler = new CapturingHandler(_ => CapturingHandler.Unauthorized());
         var api = new RunsApiClient(new HttpClient(handler) { BaseAddress = new Uri("http://dashboard.test/") }, new OperatorKeyStore(JSInterop.JSRuntime));
 
@@ -73,7 +72,7 @@ public sealed class OperatorKeyHeaderTests : BunitContext
     [Fact]
     public async Task Unauthorized_WithKey_SaysTheKeyWasRefused()
     {
-        JSInterop.Setup<string?>("localStorage.getItem", OperatorKeyStore.StorageKey).SetResult("wrong-key");
+        JSInterop.HoldingKey("wrong-key");
         var handler = new CapturingHandler(_ => CapturingHandler.Unauthorized());
         var api = new RunsApiClient(new HttpClient(handler) { BaseAddress = new Uri("http://dashboard.test/") }, new OperatorKeyStore(JSInterop.JSRuntime));
 

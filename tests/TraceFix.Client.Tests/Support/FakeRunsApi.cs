@@ -23,14 +23,42 @@ internal sealed class FakeRunsApi : IRunsApi
             ? Task.FromResult(run with { Episodes = [.. run.Episodes.Select(e => e with { Steps = [] })] })
             : throw new ApiException("Run not found.", 404);
 
-    public Task<IReadOnlyList<StepDto>> GetStepsAsync(Guid id, long afterSequence, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StepDto>> GetStepsAsync(Guid id, long afterSequence, int limit, CancellationToken cancellationToken = default)
     {
         StepPages++;
-        return Task.FromResult<IReadOnlyList<StepDto>>([.. Runs[id].Episodes.SelectMany(e => e.Steps).Where(s => s.Sequence > afterSequence)
-            .OrderBy(s => s.Sequence).Take(limit)]);
+        if (Stalled.Contains(id))
+        {
+            StalledLoads.Add(cancellationToken);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        return [.. Runs[id].Episodes.SelectMany(e => e.Steps).Where(s => s.Sequence > afterSequence).OrderBy(s => s.Sequence).Take(limit)];
     }
 
     public int StepPages { get; private set; }
+
+    public List<StepSearch> Searches { get; } = [];
+
+    public Dictionary<long, ModelExchange> Exchanges { get; } = [];
+
+    public Task<ModelExchange?> GetExchangeAsync(Guid id, long sequence, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Exchanges.GetValueOrDefault(sequence));
+
+    /// <summary>Free text in the thought and action filters, like the server's search (which has its own tests).</summary>
+    public Task<IReadOnlyList<StepDto>> SearchStepsAsync(Guid id, StepSearch search, long afterSequence, int limit, CancellationToken cancellationToken = default)
+    {
+        Searches.Add(search);
+        return Task.FromResult<IReadOnlyList<StepDto>>([.. Runs[id].Episodes.SelectMany(e => e.Steps)
+            .Where(s => s.Sequence > afterSequence)
+            .Where(s => search.Text is null || s.Thought.Contains(search.Text, StringComparison.OrdinalIgnoreCase))
+            .Where(s => search.Actions is not { Count: > 0 } || search.Actions.Contains(s.Action.Type))
+            .OrderBy(s => s.Sequence).Take(limit)]);
+    }
+
+    /// <summary>Runs whose step pages never arrive: a load in flight that only cancellation ends.</summary>
+    public HashSet<Guid> Stalled { get; } = [];
+
+    /// <summary>The tokens of the stalled loads, to check that they were cancelled.</summary>
+    public List<CancellationToken> StalledLoads { get; } = [];
 
     public Task<RunAccepted> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken = default)
     {
@@ -39,6 +67,52 @@ internal sealed class FakeRunsApi : IRunsApi
     }
 
     public Task CancelRunAsync(Guid id, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public List<Guid> Deleted { get; } = [];
+
+    public Dictionary<string, SharedRun> SharedRuns { get; } = [];
+
+    public List<Guid> Revoked { get; } = [];
+
+    public Task<ShareLink> ShareRunAsync(Guid id, int? expiresInHours = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new ShareLink(Guid.NewGuid(), id, $"/shared/token-for-{id}", DateTimeOffset.UtcNow.AddHours(expiresInHours ?? 168)));
+
+    public Task RevokeShareAsync(Guid id, Guid linkId, CancellationToken cancellationToken = default)
+    {
+        Revoked.Add(id);
+        return Task.CompletedTask;
+    }
+
+    public Task<SharedRun> OpenShareAsync(string token, CancellationToken cancellationToken = default) =>
+        SharedRuns.TryGetValue(token, out var run)
+            ? Task.FromResult(run)
+            : throw new ApiException("This share link was revoked by the run's owner.", 410);
+
+    public Task DeleteRunAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        if (Runs.TryGetValue(id, out var run) && !run.Run.Status.IsTerminal())
+        {
+            throw new ApiException($"run {id} is still queued or running; cancel it first", 409);
+        }
+        Deleted.Add(id);
+        Runs.Remove(id);
+        return Task.CompletedTask;
+    }
+
+    public List<string> Imported { get; } = [];
+
+    public async Task<RunAccepted> ImportRunAsync(Stream jsonl, CancellationToken cancellationToken = default)
+    {
+        using var reader = new StreamReader(jsonl);
+        var text = await reader.ReadToEndAsync(cancellationToken);
+        if (!text.StartsWith('{'))
+        {
+            throw new ApiException("line 1: not a JSON object", 400);
+        }
+        Imported.Add(text);
+        var id = Guid.NewGuid();
+        return new RunAccepted(id, $"/api/runs/{id}");
+    }
 
     public Task<IReadOnlyList<TaskSummary>> ListTasksAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<TaskSummary>>(Tasks);

@@ -1,5 +1,5 @@
 // Forwards navigation keys to .NET unless the user is typing into a form field.
-const handled = new Set(["ArrowLeft", "ArrowRight", " ", "Home", "End", "p", "P"]);
+const handled = new Set(["ArrowLeft", "ArrowRight", " ", "Home", "End", "p", "P", "/", "n", "N"]);
 
 export function listen(target) {
   const onKey = (e) => {
@@ -15,4 +15,10 @@ export function listen(target) {
 
 export function scrollIntoView(selector) {
   document.querySelector(selector)?.scrollIntoView({ block: "nearest" });
+}
+
+export function focus(selector) {
+  const el = document.querySelector(selector);
+  el?.focus();
+  el?.select?.();
 }

@@ -8,7 +8,8 @@ using OpenAI.Chat;
 namespace TraceFix.Core.Agents.Llm;
 
 /// <summary>One model reply: its text or refusal, plus what it cost across all attempts.</summary>
-public sealed record ModelReply(string Text, string? Refusal, int PromptTokens, int CompletionTokens, double LatencyMs, int Attempts);
+public sealed record ModelReply(string Text, string? Refusal, int PromptTokens, int CompletionTokens, double LatencyMs, int Attempts,
+    string? FinishReason = null);
 
 /// <summary>
 /// The chat completions endpoint behind the OpenAI SDK, with our own retry loop (the SDK's is switched off) so that
@@ -56,7 +57,8 @@ public sealed class ChatEndpoint
                     .Where(part => part.Kind == ChatMessageContentPartKind.Text)
                     .Select(part => part.Text));
                 return new ModelReply(text, completion.Refusal, completion.Usage?.InputTokenCount ?? 0,
-                    completion.Usage?.OutputTokenCount ?? 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds, attempt);
+                    completion.Usage?.OutputTokenCount ?? 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds, attempt,
+                    FinishReasonText(completion.FinishReason));
             }
             catch (Exception ex) when (attempt <= _options.MaxRetries && IsTransient(ex, cancellationToken))
             {
@@ -64,6 +66,16 @@ public sealed class ChatEndpoint
             }
         }
     }
+
+    private static string FinishReasonText(ChatFinishReason reason) => reason switch
+    {
+        ChatFinishReason.Stop => "stop",
+        ChatFinishReason.Length => "length",
+        ChatFinishReason.ContentFilter => "content_filter",
+        ChatFinishReason.ToolCalls => "tool_calls",
+        ChatFinishReason.FunctionCall => "function_call",
+        _ => reason.ToString(),
+    };
 
     private static bool IsTransient(Exception ex, CancellationToken cancellationToken) => ex switch
     {

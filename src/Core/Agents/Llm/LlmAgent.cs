@@ -1,18 +1,23 @@
 using OpenAI.Chat;
-using TraceFix.Contracts.Episodes;
+using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Runs;
 
 namespace TraceFix.Core.Agents.Llm;
 
 /// <summary>
 /// The seed's LLM policy: VIEW_CODE first, then one model call per step with the whole conversation so far,
 /// structured output with a plain fallback, RUN_TESTS in place of an unusable answer, and a stop after
-/// <see cref="LlmAgentOptions.ParseErrorLimit"/> unusable answers in a row.
+/// <see cref="LlmAgentOptions.ParseErrorLimit"/> unusable answers in a row. Every model-backed decision carries its
+/// <see cref="ModelExchange"/>: the message text sent and received, never a header or key.
 /// </summary>
 public sealed class LlmAgent(LlmAgentOptions options, ChatEndpoint? endpoint = null) : IAgent
 {
     private readonly ChatEndpoint _endpoint = endpoint ?? new ChatEndpoint(options);
     private readonly List<ChatMessage> _history = [];
+    private readonly List<ExchangeMessage> _historyText = [];
     private readonly List<string> _trajectory = [];
+    private readonly List<ModelCall> _calls = [];
+    private int _reported;
     private int _decisions;
     private int _parseErrorsInRow;
 
@@ -23,7 +28,9 @@ public sealed class LlmAgent(LlmAgentOptions options, ChatEndpoint? endpoint = n
     public void BeginEpisode(EpisodeContext context)
     {
         _history.Clear();
+        _historyText.Clear();
         _trajectory.Clear();
+        _reported = 0;
         _decisions = 0;
         _parseErrorsInRow = 0;
     }
@@ -38,15 +45,23 @@ public sealed class LlmAgent(LlmAgentOptions options, ChatEndpoint? endpoint = n
 
         var observation = current.Observation;
         var signal = PassSignal.Read(observation.LastExecutionOutput);
-        _history.Add(ChatMessage.CreateUserMessage(LlmPrompt.Turn(_trajectory, signal, ObservationDigest.Render(observation))));
+        Remember("user", LlmPrompt.Turn(_trajectory, signal, ObservationDigest.Render(observation)));
+        var earlier = _reported;
+        var sent = _historyText.Skip(earlier).ToList();
+        if (earlier == 0)
+        {
+            sent.Insert(0, new ExchangeMessage("system", LlmPrompt.System));
+        }
+        _reported = _historyText.Count;
+        _calls.Clear();
 
         var usage = new UsageMeter();
         try
         {
             var action = await AskAsync(usage, cancellationToken);
             _parseErrorsInRow = 0;
-            _history.Add(ChatMessage.CreateAssistantMessage(ActionJson.Serialize(action)));
-            return Chosen(action, usage.Total);
+            Remember("assistant", ActionJson.Serialize(action));
+            return Chosen(action, usage.Total) with { Exchange = Exchange(earlier, sent, null, null) };
         }
         catch (ModelReplyException ex)
         {
@@ -54,18 +69,31 @@ public sealed class LlmAgent(LlmAgentOptions options, ChatEndpoint? endpoint = n
             _parseErrorsInRow++;
             if (ex.RawReply.Trim() is { Length: > 0 } raw)
             {
-                _history.Add(ChatMessage.CreateAssistantMessage(raw));
+                Remember("assistant", raw);
             }
-            _history.Add(ChatMessage.CreateUserMessage(LlmPrompt.ParseErrorFeedback(cause)));
+            Remember("user", LlmPrompt.ParseErrorFeedback(cause));
             if (_parseErrorsInRow >= options.ParseErrorLimit)
             {
-                return AgentDecision.Stop($"KILL_SWITCH: PARSE_ERROR occurred {_parseErrorsInRow} times in a row", usage.Total);
+                var reason = $"KILL_SWITCH: PARSE_ERROR occurred {_parseErrorsInRow} times in a row";
+                return AgentDecision.Stop(reason, usage.Total) with { Exchange = Exchange(earlier, sent, cause, "stopped: " + reason) };
             }
             var recovery = CodeAction.Of(ActionType.RUN_TESTS, LlmPrompt.ParseRecoveryThought);
             _trajectory.Add(recovery.ActionType.ToString());
-            return new AgentDecision(recovery, usage.Total, ParseError: cause);
+            return new AgentDecision(recovery, usage.Total, ParseError: cause)
+            {
+                Exchange = Exchange(earlier, sent, cause, "RUN_TESTS in place of the unusable answer; the error was fed back to the model"),
+            };
         }
     }
+
+    private void Remember(string role, string text)
+    {
+        _history.Add(role == "user" ? ChatMessage.CreateUserMessage(text) : ChatMessage.CreateAssistantMessage(text));
+        _historyText.Add(new ExchangeMessage(role, text));
+    }
+
+    private ModelExchange Exchange(int earlier, List<ExchangeMessage> sent, string? parseError, string? recovery) =>
+        new(0, options.Model, earlier == 0, earlier, sent, [.. _calls], parseError, recovery);
 
     private AgentDecision Chosen(CodeAction action, AgentUsage? usage)
     {
@@ -82,18 +110,22 @@ public sealed class LlmAgent(LlmAgentOptions options, ChatEndpoint? endpoint = n
         string? structuredFailure = null;
         if (options.UseStructuredOutput)
         {
+            ModelReply? reply = null;
             try
             {
-                var reply = usage.Add(await _endpoint.CompleteAsync(messages, structured: true, cancellationToken));
+                reply = usage.Add(await _endpoint.CompleteAsync(messages, structured: true, cancellationToken));
                 if (!string.IsNullOrWhiteSpace(reply.Refusal))
                 {
                     throw new ModelReplyException($"model refused: {reply.Refusal.Trim()}", reply.Refusal);
                 }
-                return ActionJson.Parse(reply.Text);
+                var action = ActionJson.Parse(reply.Text);
+                _calls.Add(Call("structured", reply, null));
+                return action;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 structuredFailure = Flatten(ex.Message);
+                _calls.Add(Call("structured", reply, structuredFailure));
             }
         }
 
@@ -104,15 +136,31 @@ public sealed class LlmAgent(LlmAgentOptions options, ChatEndpoint? endpoint = n
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            _calls.Add(Call("plain", null, Flatten(ex.Message)));
             var prefix = structuredFailure is null ? "" : $"structured call failed: {structuredFailure} | ";
             throw new ModelReplyException($"{prefix}plain call failed: {Flatten(ex.Message)}", inner: ex);
         }
-        if (string.IsNullOrWhiteSpace(plain.Text) && !string.IsNullOrWhiteSpace(plain.Refusal))
+        try
         {
-            throw new ModelReplyException($"model refused: {plain.Refusal.Trim()}", plain.Refusal);
+            if (string.IsNullOrWhiteSpace(plain.Text) && !string.IsNullOrWhiteSpace(plain.Refusal))
+            {
+                throw new ModelReplyException($"model refused: {plain.Refusal.Trim()}", plain.Refusal);
+            }
+            var action = ActionJson.Parse(plain.Text);
+            _calls.Add(Call("plain", plain, null));
+            return action;
         }
-        return ActionJson.Parse(plain.Text);
+        catch (ModelReplyException ex)
+        {
+            _calls.Add(Call("plain", plain, Flatten(ex.Message)));
+            throw;
+        }
     }
+
+    private static ModelCall Call(string mode, ModelReply? reply, string? error) => reply is null
+        ? new ModelCall(mode, null, null, null, 0, 0, 0, 0, error)
+        : new ModelCall(mode, reply.Text, reply.Refusal, reply.FinishReason, reply.PromptTokens, reply.CompletionTokens,
+            Math.Round(reply.LatencyMs, 1), reply.Attempts, error);
 
     private static string Flatten(string message) => message.ReplaceLineEndings(" ").Trim();
 

@@ -178,6 +178,32 @@ namespace TraceFix.Server.Store.Migrations.Postgres
                     b.ToTable("runs", (string)null);
                 });
 
+            modelBuilder.Entity("TraceFix.Server.Store.StepExchangeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("step_exchanges", (string)null);
+                });
+
             modelBuilder.Entity("TraceFix.Server.Store.StepRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -278,6 +304,15 @@ namespace TraceFix.Server.Store.Migrations.Postgres
                 {
                     b.HasOne("TraceFix.Server.Store.RunRecord", null)
                         .WithMany("Episodes")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TraceFix.Server.Store.StepExchangeRecord", b =>
+                {
+                    b.HasOne("TraceFix.Server.Store.RunRecord", null)
+                        .WithMany()
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

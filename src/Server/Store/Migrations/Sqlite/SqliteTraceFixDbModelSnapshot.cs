@@ -171,6 +171,30 @@ namespace TraceFix.Server.Store.Migrations.Sqlite
                     b.ToTable("runs", (string)null);
                 });
 
+            modelBuilder.Entity("TraceFix.Server.Store.StepExchangeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("step_exchanges", (string)null);
+                });
+
             modelBuilder.Entity("TraceFix.Server.Store.StepRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -269,6 +293,15 @@ namespace TraceFix.Server.Store.Migrations.Sqlite
                 {
                     b.HasOne("TraceFix.Server.Store.RunRecord", null)
                         .WithMany("Episodes")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TraceFix.Server.Store.StepExchangeRecord", b =>
+                {
+                    b.HasOne("TraceFix.Server.Store.RunRecord", null)
+                        .WithMany()
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
