@@ -1,6 +1,6 @@
 using TraceFix.Client.Model;
 using TraceFix.Client.Services;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 using TraceFix.Contracts.Runs;
 
 namespace TraceFix.Client.State;

@@ -1,4 +1,4 @@
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 
 namespace TraceFix.Contracts.Runs;
 

@@ -2,7 +2,7 @@ using Bunit;
 using TraceFix.Client.Components;
 using TraceFix.Client.Model;
 using TraceFix.Client.Tests.Support;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 using TraceFix.Contracts.Runs;
 
 namespace TraceFix.Client.Tests.Components;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TraceFix.Client.Components;
 using TraceFix.Client.Pages;
 using TraceFix.Client.Tests.Support;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 using TraceFix.Contracts.Runs;
 
 namespace TraceFix.Client.Tests.Pages;

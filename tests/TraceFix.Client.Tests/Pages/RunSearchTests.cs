@@ -1,7 +1,7 @@
 using Bunit;
 using TraceFix.Client.Pages;
 using TraceFix.Client.Tests.Support;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 using TraceFix.Contracts.Runs;
 
 namespace TraceFix.Client.Tests.Pages;

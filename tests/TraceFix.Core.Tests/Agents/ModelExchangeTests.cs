@@ -1,5 +1,5 @@
 using System.Text.Json;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 using TraceFix.Contracts.Runs;
 using TraceFix.Core.Agents;
 using TraceFix.Core.Agents.Llm;

@@ -1,4 +1,4 @@
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 using TraceFix.Contracts.Runs;
 using TraceFix.Core.Agents;
 using TraceFix.Server.Runs;

@@ -1,5 +1,5 @@
 using OpenAI.Chat;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 using TraceFix.Contracts.Runs;
 
 namespace TraceFix.Core.Agents.Llm;
