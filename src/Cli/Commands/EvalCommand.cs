@@ -15,7 +15,7 @@ namespace TraceFix.Cli.Commands;
 public static class EvalCommand
 {
     public const string Help = """
-        usage: tracefix eval [--tasks DIR] [--agent offline|llm] [--max-steps N] [--jobs N]
+        usage: tracefix eval [--tasks DIR] [--agent offline|llm] [--max-steps N] [--jobs N] [--json] [--min-rate R]
 
         Runs every task of a pack in the in-process environment and reports how many were solved.
 
@@ -23,12 +23,15 @@ public static class EvalCommand
           --agent offline|llm    the policy (default: offline, the built-in repair agent)
           --max-steps N          step budget per episode (default: MAX_STEPS or 50)
           --jobs N               episodes run at the same time (default: 1)
+          --json                 print the figures (per task, per difficulty, total) as JSON instead of
+                                 the seed lines and tables
+          --min-rate R           exit with status 1 when fewer than R (0..1) of the tasks are solved
 
         """;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken)
     {
-        var parsed = Arguments.Parse("eval", args, ["--help"], ["--tasks", "--agent", "--max-steps", "--jobs"]);
+        var parsed = Arguments.Parse("eval", args, ["--help", "--json"], ["--tasks", "--agent", "--max-steps", "--jobs", "--min-rate"]);
         if (parsed.Has("--help"))
         {
             await context.Out.WriteAsync(Help);
@@ -38,7 +41,10 @@ public static class EvalCommand
         var settings = InferCommand.Settings(context);
         var maxSteps = parsed.Integer("--max-steps", 1, 10_000) ?? settings.MaxSteps;
         var jobs = parsed.Integer("--jobs", 1, 64) ?? 1;
-        var makeAgent = AgentFactory.For(parsed.OneOf("--agent", "offline", AgentFactory.Kinds), context);
+        var agentKind = parsed.OneOf("--agent", "offline", AgentFactory.Kinds);
+        var makeAgent = AgentFactory.For(agentKind, context);
+        var json = parsed.Has("--json");
+        var minRate = Rate(parsed.Single("--min-rate"));
         var pack = parsed.Single("--tasks") ?? LocalEnvironment.BuiltInPack()
             ?? throw new UsageException("no --tasks DIR given and the built-in task pack was not found");
         if (!Directory.Exists(pack))
@@ -80,14 +86,32 @@ public static class EvalCommand
 
         await using (local)
         {
-            var results = await RunAllAsync(catalog.All, local, makeAgent, settings, maxSteps, jobs, context, cancellationToken);
-            await context.Out.WriteAsync(Summary(catalog.All, results));
+            var results = await RunAllAsync(catalog.All, local, makeAgent, settings, maxSteps, jobs, context, json ? TextWriter.Null : context.Out, cancellationToken);
+            var report = new EvalReport(Path.GetFullPath(pack), agentKind, results);
+            await context.Out.WriteAsync(json ? report.ToJson() + "\n" : report.ToText());
+            if (minRate is { } floor && report.Rate < floor)
+            {
+                await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"tracefix: solved {report.Solved}/{results.Length} ({report.Rate:0.###}), below --min-rate {floor:0.###}"));
+                return CliApp.Failure;
+            }
         }
         return CliApp.Ok;
     }
 
+    private static double? Rate(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1
+            ? value
+            : throw new UsageException($"option '--min-rate' must be a number from 0 to 1 (got '{text}')");
+    }
+
     private static async Task<PrintedEpisode[]> RunAllAsync(IReadOnlyList<DebugTask> tasks, LocalEnvironment local, Func<IAgent> makeAgent,
-        InferenceSettings settings, int maxSteps, int jobs, CliContext context, CancellationToken cancellationToken)
+        InferenceSettings settings, int maxSteps, int jobs, CliContext context, TextWriter episodes, CancellationToken cancellationToken)
     {
         var results = new PrintedEpisode[tasks.Count];
         var buffers = new StringWriter?[tasks.Count];
@@ -113,8 +137,8 @@ public static class EvalCommand
                     while (printed < tasks.Count && buffers[printed] is { } ready)
                     {
                         progress.Finish();
-                        context.Out.Write(ready.ToString());
-                        context.Out.Flush();
+                        episodes.Write(ready.ToString());
+                        episodes.Flush();
                         buffers[printed] = null;
                         printed++;
                     }
@@ -123,26 +147,5 @@ public static class EvalCommand
             });
         progress.Finish();
         return results;
-    }
-
-    internal static string Summary(IReadOnlyList<DebugTask> tasks, IReadOnlyList<PrintedEpisode> results)
-    {
-        var perTask = new TextTable("task", "difficulty", "solved", "steps", "score");
-        foreach (var r in results)
-        {
-            perTask.Add(r.Task, r.Difficulty ?? "", r.Success ? "yes" : "no", r.Steps.ToString(CultureInfo.InvariantCulture), SeedLog.Fixed(r.Score));
-        }
-        var byTier = new TextTable("difficulty", "solved", "tasks", "mean steps", "mean score");
-        foreach (var tier in Enum.GetValues<Difficulty>())
-        {
-            var inTier = results.Where(r => r.Difficulty == tier.ToWire()).ToList();
-            if (inTier.Count == 0)
-            {
-                continue;
-            }
-            byTier.Add(tier.ToWire(), inTier.Count(r => r.Success).ToString(CultureInfo.InvariantCulture), inTier.Count.ToString(CultureInfo.InvariantCulture),
-                inTier.Average(r => r.Steps).ToString("0.0", CultureInfo.InvariantCulture), SeedLog.Fixed(inTier.Average(r => r.Score)));
-        }
-        return $"\n{perTask}\nsolved {results.Count(r => r.Success)}/{results.Count}\n\n{byTier}";
     }
 }

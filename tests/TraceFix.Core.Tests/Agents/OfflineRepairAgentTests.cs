@@ -47,7 +47,7 @@ public sealed class OfflineRepairAgentTests(SandboxFixture sandbox)
     }
 
     [Fact]
-    public async Task AnEditThatBreaksTheFile_IsUndoneWithoutRunningTheTests()
+    public async Task AnEditThatBreaksTheFile_IsRepairedByTheNextEdit_WithoutRunningTheTests()
     {
         await using var environment = new DebugEnvironment(sandbox.Tasks, sandbox.Runner, new EnvironmentOptions());
         var agent = new OfflineRepairAgent();
@@ -57,11 +57,25 @@ public sealed class OfflineRepairAgentTests(SandboxFixture sandbox)
         var edit = (await agent.DecideAsync(run, default)).Action!;
         Assert.Equal(ActionType.REPLACE_LINES, edit.ActionType);
 
-        // Whatever the agent meant, the file now fails to parse: the next decision must restore it.
+        // Whatever the agent meant, the file now fails to parse: the next decision must be an edit that fixes that.
         var broken = await environment.StepAsync(CodeAction.Replace(edit.StartLine!.Value, edit.StartLine.Value, "    while low <= high"));
         var next = (await agent.DecideAsync(broken, default)).Action!;
+        var after = await environment.StepAsync(next);
 
         Assert.True(broken.Observation.SyntaxError);
-        Assert.Equal(ActionType.UNDO_EDIT, next.ActionType);
+        Assert.Equal(ActionType.REPLACE_LINES, next.ActionType);
+        Assert.False(after.Observation.SyntaxError);
+    }
+
+    [Fact]
+    public async Task TheFirstEdit_IsExplainedByTheReplayedEvidence()
+    {
+        var (_, steps) = await PlayAsync("binary_search_off_by_one");
+
+        var edit = steps.First(s => s.Action.ActionType == ActionType.REPLACE_LINES).Action.Thought;
+        Assert.Contains("replayed locally", edit, StringComparison.Ordinal);
+        Assert.Contains("binary_search(", edit, StringComparison.Ordinal);
+        Assert.Contains("candidate at line", edit, StringComparison.Ordinal);
+        Assert.Contains("replace lines", edit, StringComparison.Ordinal);
     }
 }

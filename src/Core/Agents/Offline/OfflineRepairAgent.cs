@@ -1,196 +1,224 @@
-using TraceFix.Contracts.Episodes;
+using System.Diagnostics;
+using System.Text.Json;
+using TraceFix.Contracts.Environment;
 using TraceFix.Core.Agents.Llm;
+using TraceFix.Core.Sandbox;
 
 namespace TraceFix.Core.Agents.Offline;
 
 /// <summary>
-/// The built-in agent that needs no model. It runs the tests, ranks candidate repairs from what failed, and tries them
-/// one at a time: edit, run, keep the edit if more tests pass, otherwise revert it (UNDO_EDIT, or folded into the next
-/// edit). A kept edit becomes a new base with its own candidates; when a base stops paying off the search backs up to
-/// its parent, so one lucky but wrong edit cannot trap it. It submits as soon as every test passes, or the best
-/// version when the step budget runs out. No model, no network, deterministic for a given seed.
+/// The built-in agent that needs no model. It runs the tests, turns every failure message it has seen into an example
+/// (a call, its expected value or the exception it must not raise), and asks the repair engine, which runs in a sandbox,
+/// to localise the fault and search a generic edit space against those examples. Environment steps are spent only on
+/// the engine's best candidates: REPLACE_LINES, RUN_TESTS, keep the version if more tests pass, SUBMIT when all do.
+/// Every new failure message becomes another example, so a candidate that only looked right locally teaches the next
+/// search what it broke. Deterministic: the same observations give the same actions and thoughts.
 /// </summary>
-public sealed class OfflineRepairAgent(OfflineAgentOptions? options = null) : IAgent
+public sealed class OfflineRepairAgent(OfflineAgentOptions? options = null, SandboxOptions? sandbox = null) : IAgent
 {
     private readonly OfflineAgentOptions _options = options ?? new OfflineAgentOptions();
-    private readonly HashSet<string> _tried = new(StringComparer.Ordinal);
-    private readonly List<SearchNode> _path = [];
-    private SearchNode? _best;
-    private RepairCandidate? _pending;
-    private RepairCandidate? _lastTried;
-    private IReadOnlyList<string>? _beforeEdit;
+    private readonly SandboxOptions _sandbox = sandbox ?? new SandboxOptions();
+    private readonly List<(string Test, string Message, string Producer)> _seen = [];
+    private readonly List<string> _traces = [];
+    private readonly List<string> _tried = [];
+    private readonly Queue<EngineCandidate> _queue = new();
+    private readonly List<(IReadOnlyList<string> Lines, int Passed)> _bases = [];
+    private EngineCandidate? _candidate;
+    private IReadOnlyList<string>? _best;
+    private int _bestPassed = -1;
+    private int _total;
+    private JsonElement? _state;
+    private EngineReply? _reply;
     private ActionType? _last;
-    private ActionType? _beforeLast;
-    private int _seed;
+    private bool _restoring;
 
     public string Kind => "offline";
 
     public string Model => "tracefix-offline-repair";
 
+    /// <summary>Wall-clock time spent computing (engine calls included) per decision of the current episode.</summary>
+    public List<double> ComputeMs { get; } = [];
+
     public void BeginEpisode(EpisodeContext context)
     {
+        _seen.Clear();
+        _traces.Clear();
         _tried.Clear();
-        _path.Clear();
-        _best = null;
-        _pending = null;
-        _lastTried = null;
-        _beforeEdit = null;
-        _last = null;
-        _beforeLast = null;
-        _seed = context.Seed;
+        _queue.Clear();
+        ComputeMs.Clear();
+        _bases.Clear();
+        (_candidate, _best, _bestPassed, _total, _state, _reply, _last, _restoring) = (null, null, -1, 0, null, null, null, false);
     }
 
-    public ValueTask<AgentDecision> DecideAsync(StepResult current, CancellationToken cancellationToken)
+    private IReadOnlyList<string>? Base => _bases.Count == 0 ? null : _bases[^1].Lines;
+
+    private int BasePassed => _bases.Count == 0 ? 0 : _bases[^1].Passed;
+
+    public async ValueTask<AgentDecision> DecideAsync(StepResult current, CancellationToken cancellationToken)
     {
-        var lines = ObservationDigest.NumberedLines(current.Observation.CodeDict).Select(l => l.Text).ToList();
-        var action = Next(current.Observation, lines);
-        if (action.ActionType == _last && _last == _beforeLast)
+        var started = Stopwatch.GetTimestamp();
+        try
         {
-            // Never a third identical action type in a row: the episode runner stops such loops.
-            action = CodeAction.Of(ActionType.RUN_TESTS, RepairThoughts.BreakRepeat(action));
-            _pending = null;
+            var action = await NextAsync(current.Observation, cancellationToken);
+            _last = action.ActionType;
+            return AgentDecision.Act(action);
         }
-        _beforeEdit = action.ActionType == ActionType.REPLACE_LINES ? lines : null;
-        _beforeLast = _last;
-        _last = action.ActionType;
-        return ValueTask.FromResult(AgentDecision.Act(action));
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return AgentDecision.Stop($"offline agent error: {ex.GetType().Name}: {ex.Message}");
+        }
+        finally
+        {
+            ComputeMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
     }
 
-    private CodeAction Next(Observation observation, List<string> lines)
+    private async Task<CodeAction> NextAsync(Observation observation, CancellationToken cancellationToken)
     {
+        var lines = ObservationDigest.NumberedLines(observation.CodeDict).Select(l => l.Text).ToList();
         switch (_last)
         {
             case null:
                 return CodeAction.Of(ActionType.RUN_TESTS, RepairThoughts.Opening(lines.Count));
-
+            case ActionType.REPLACE_LINES when _restoring:
+                return CodeAction.Of(ActionType.SUBMIT, RepairThoughts.WindDown("the best version is back in place.", _bestPassed, _total, observation.StepsRemaining, false));
+            case ActionType.REPLACE_LINES when ActionError(observation) is { } error:
+                return await ProposeAsync(observation, lines, RepairThoughts.EditRefused(error), cancellationToken);
+            case ActionType.REPLACE_LINES when observation.SyntaxError:
+                return await ProposeAsync(observation, lines, RepairThoughts.EditRefused("the file no longer parses"), cancellationToken);
+            case ActionType.REPLACE_LINES:
+                return CodeAction.Of(ActionType.RUN_TESTS, RepairThoughts.Compose("the candidate is in place.",
+                    "only the hidden tests can confirm it.", "run the tests."));
             case ActionType.RUN_TESTS:
-                var evidence = FailureEvidence.Read(observation);
-                if (evidence.AllPass)
+                var signal = PassSignal.Read(observation.LastExecutionOutput);
+                var passed = observation.SyntaxError ? 0 : signal.Passed ?? observation.TestResults.Count(r => r.Passed);
+                _total = signal.Total ?? observation.TestResults.Count;
+                if (signal.AllPass)
                 {
-                    return CodeAction.Of(ActionType.SUBMIT, RepairThoughts.Submit(evidence, _pending, Math.Max(0, _path.Count - 1)));
+                    return CodeAction.Of(ActionType.SUBMIT, RepairThoughts.Submit(passed, _total));
                 }
-                return Continue(observation, lines, Judge(evidence, lines));
-
-            case ActionType.REPLACE_LINES when Error(observation) is { } error:
-                var refused = _pending;
-                _pending = null;
-                Top.TriesWithoutGain++;
-                return Continue(observation, lines, RepairThoughts.EditBroke(refused, error));
-
-            case ActionType.REPLACE_LINES when observation.SyntaxError && _pending is not null:
-                var broken = _pending;
-                _pending = null;
-                Top.TriesWithoutGain++;
-                return CodeAction.Of(ActionType.UNDO_EDIT, RepairThoughts.Undo(RepairThoughts.EditBroke(broken, "the file no longer parses"), broken, null));
-
-            case ActionType.REPLACE_LINES when _pending is not null:
-                return CodeAction.Of(ActionType.RUN_TESTS, RepairThoughts.Verify(_pending));
-
-            case ActionType.UNDO_EDIT:
-                return Continue(observation, lines, "the failed edit is undone and the file is back to the version being repaired.");
-
+                return await ProposeAsync(observation, lines, Judge(observation, lines, passed), cancellationToken);
             default:
-                return _path.Count == 0
-                    ? CodeAction.Of(ActionType.RUN_TESTS, RepairThoughts.Compose("the last action gave no test evidence.", "a pass count is needed before anything can be judged.", "run the tests."))
-                    : Continue(observation, lines, "the file is in the state the search expects.");
+                return await ProposeAsync(observation, lines, "the file is unchanged.", cancellationToken);
         }
     }
 
-    private SearchNode Top => _path[^1];
-
-    /// <summary>Judges the run just made: the first run roots the search; a tried edit that passes more tests becomes a new base.</summary>
-    private string Judge(FailureEvidence evidence, List<string> lines)
+    /// <summary>Records what the run showed; a version that passes more tests than the base becomes the new base.</summary>
+    private string Judge(Observation observation, List<string> lines, int passed)
     {
-        if (_path.Count == 0)
+        var producer = SourceText.FromLines(lines);
+        foreach (var result in observation.TestResults.Where(r => !r.Passed && !string.IsNullOrWhiteSpace(r.ErrorMessage)))
         {
-            Push(lines, evidence);
-            return RepairThoughts.FirstRun(evidence, CandidateGenerator.Findings(evidence));
+            if (!_seen.Contains((result.TestName, result.ErrorMessage!, producer)))
+            {
+                _seen.Add((result.TestName, result.ErrorMessage!, producer));
+            }
         }
-        var tested = _pending;
-        _pending = null;
-        var passed = evidence.SyntaxError ? 0 : evidence.Passed;
-        if (tested is not null && passed > Top.Passed)
+        if (observation.LastExecutionOutput is { } output && output.Contains("solution.py", StringComparison.Ordinal))
         {
-            var before = Top.Passed;
-            Push(lines, evidence);
-            return RepairThoughts.Kept(tested, before, evidence);
+            _traces.Add(output);
         }
-        Top.TriesWithoutGain++;
-        return RepairThoughts.Rejected(tested, Top.Passed, evidence);
+        if (passed > _bestPassed)
+        {
+            (_best, _bestPassed) = (lines, passed);
+        }
+        var first = observation.TestResults.FirstOrDefault(r => !r.Passed)?.ErrorMessage;
+        var verdict = first is null ? null : $"first failure: {Trim(first)}";
+        var tested = _candidate;
+        _candidate = null;
+        if (Base is null)
+        {
+            _bases.Add((lines, passed));
+            return RepairThoughts.Run(passed, _total, verdict);
+        }
+        if (tested is null || lines.SequenceEqual(Base))
+        {
+            return RepairThoughts.Run(passed, _total, verdict);
+        }
+        if (passed > BasePassed)
+        {
+            var before = BasePassed;
+            _bases.Add((lines, passed));
+            _state = null;
+            _queue.Clear();
+            return $"{RepairThoughts.Run(passed, _total, verdict)} The candidate raised the pass count from {before}, so it is kept as the new base.";
+        }
+        return $"{RepairThoughts.Run(passed, _total, verdict)} The candidate did not raise the pass count ({BasePassed}); its new failure messages become examples.";
     }
 
-    private void Push(List<string> lines, FailureEvidence evidence)
-    {
-        var node = new SearchNode(lines, evidence, CandidateGenerator.Generate(lines, evidence, _seed));
-        _path.Add(node);
-        if (_best is null || node.Passed > _best.Passed)
-        {
-            _best = node;
-        }
-    }
-
-    /// <summary>Picks the next edit, backing up when the current base has used its patience, and winds down at the end of the budget.</summary>
-    private CodeAction Continue(Observation observation, List<string> lines, string observed)
+    private async Task<CodeAction> ProposeAsync(Observation observation, List<string> lines, string observed, CancellationToken cancellationToken)
     {
         var remaining = observation.StepsRemaining;
-        // A try needs REPLACE_LINES + RUN_TESTS and must leave room to return to the best version and SUBMIT.
-        if (remaining < 4)
+        if (Base is null)
+        {
+            return CodeAction.Of(ActionType.RUN_TESTS, RepairThoughts.Compose(observed, "there is no test evidence yet.", "run the tests."));
+        }
+        var atBest = _best is not null && lines.SequenceEqual(_best);
+        if (remaining < (atBest ? 3 : 4))
         {
             return WindDown(lines, observed, remaining);
         }
-
-        var backedUp = false;
-        while (true)
+        if (_queue.Count == 0)
         {
-            if (Top.TriesWithoutGain >= _options.Patience && _path.Count > 1 || Top.Peek(_tried) is null && _path.Count > 1)
+            await RefillAsync(cancellationToken);
+            observed = $"{observed} {RepairThoughts.Evidence(_reply!)}";
+        }
+        while (_queue.TryDequeue(out var candidate))
+        {
+            _tried.Add(candidate.Hash);
+            if (Transition.Plan(lines, candidate.Lines) is not { } plan)
             {
-                _path.RemoveAt(_path.Count - 1);
-                backedUp = true;
                 continue;
             }
-            var candidate = Top.Peek(_tried);
-            if (candidate is null)
-            {
-                return WindDown(lines, RepairThoughts.Exhausted(observed), remaining);
-            }
-            var target = Transition.Apply(Top.Lines, candidate);
-            if (Transition.Plan(lines, target) is not { } plan)
-            {
-                Top.Take(_tried);
-                continue;
-            }
-            var fromBase = lines.SequenceEqual(Top.Lines);
-            // A failed try far from the next one is undone by the environment rather than folded into a wide edit.
-            if (!fromBase && plan.Span > _options.MaxFoldedSpan && _last == ActionType.REPLACE_LINES
-                && _beforeEdit is { } before && before.SequenceEqual(Top.Lines) && _lastTried is { } failed)
-            {
-                return CodeAction.Of(ActionType.UNDO_EDIT, RepairThoughts.Undo(observed, failed, candidate));
-            }
-            Top.Take(_tried);
-            _pending = candidate;
-            _lastTried = candidate;
-            return CodeAction.Replace(plan.Start, plan.End, string.Join("\n", plan.Block),
-                RepairThoughts.Try(observed, candidate, plan, Top.Passed, revertsPrevious: !fromBase, backedUp));
+            _candidate = candidate;
+            return CodeAction.Replace(plan.Start, plan.End, string.Join("\n", plan.Block), RepairThoughts.Try(observed, candidate, plan, BasePassed));
+        }
+        var computeStep = _last == ActionType.VIEW_CODE ? ActionType.RUN_TESTS : ActionType.VIEW_CODE;
+        if (_reply is { Oracle: true, Exhausted: false, Error: null })
+        {
+            return CodeAction.Of(computeStep, RepairThoughts.Search(observed, _reply));
+        }
+        if (_reply is { Error: null } && _bases.Count > 1)
+        {
+            // Keeping that version was a dead end: search again from the version before it, with everything learnt since.
+            _bases.RemoveAt(_bases.Count - 1);
+            _state = null;
+            return CodeAction.Of(computeStep, RepairThoughts.BackUp(observed, BasePassed));
+        }
+        return WindDown(lines, observed, remaining);
+    }
+
+    private async Task RefillAsync(CancellationToken cancellationToken)
+    {
+        var baseText = SourceText.FromLines(Base!);
+        var failures = _seen.Select(s => new SeenFailure(s.Test, s.Message, s.Producer == baseText)).ToList();
+        var engine = new RepairEngine(_sandbox, _options.StepComputeLimit, _options.ChecksPerStep);
+        _reply = await engine.AskAsync(baseText, failures, _traces.TakeLast(3).ToList(), _tried, _state, cancellationToken);
+        _state = _reply.State;
+        foreach (var candidate in _reply.Candidates.Where(c => !_tried.Contains(c.Hash)))
+        {
+            _queue.Enqueue(candidate);
         }
     }
 
     /// <summary>Out of steps or ideas: put the best version back if needed, then submit.</summary>
     private CodeAction WindDown(List<string> lines, string observed, int remaining)
     {
-        var best = _best!;
-        if (!lines.SequenceEqual(best.Lines) && remaining >= 2 && Transition.Plan(lines, best.Lines) is { } plan)
+        if (_best is not null && !lines.SequenceEqual(_best) && remaining >= 2 && Transition.Plan(lines, _best) is { } plan)
         {
-            _pending = null;
-            return CodeAction.Replace(plan.Start, plan.End, string.Join("\n", plan.Block), RepairThoughts.RestoreBest(observed, best.Evidence, remaining));
+            _restoring = true;
+            return CodeAction.Replace(plan.Start, plan.End, string.Join("\n", plan.Block), RepairThoughts.WindDown(observed, _bestPassed, _total, remaining, true));
         }
-        return CodeAction.Of(ActionType.SUBMIT, RepairThoughts.WindDown(observed, best.Evidence, remaining));
+        return CodeAction.Of(ActionType.SUBMIT, RepairThoughts.WindDown(observed, _bestPassed, _total, remaining, false));
     }
 
-    private static string? Error(Observation observation) => observation.Metadata.GetValueOrDefault("last_action_error") switch
+    private static string Trim(string text) => text.Length <= 160 ? text : text[..157] + "...";
+
+    private static string? ActionError(Observation observation) => observation.Metadata.GetValueOrDefault("last_action_error") switch
     {
         null => null,
-        System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Null } => null,
-        System.Text.Json.JsonElement e => e.ToString(),
+        JsonElement { ValueKind: JsonValueKind.Null } => null,
+        JsonElement e => e.ToString(),
         var other => other.ToString(),
     };
 }

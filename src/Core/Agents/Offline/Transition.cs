@@ -66,8 +66,7 @@ public static class Transition
         return new PlannedEdit(from + 1, currentEnd, block);
     }
 
-    public static IReadOnlyList<string> Apply(IReadOnlyList<string> lines, RepairCandidate candidate) =>
-        [.. lines.Take(candidate.StartLine - 1), .. candidate.NewLines, .. lines.Skip(candidate.EndLine)];
+    private static string Indent(string line) => line[..(line.Length - line.TrimStart(' ', '\t').Length)];
 
     private static bool Fits(List<string> block, string firstReplaced)
     {
@@ -75,8 +74,8 @@ public static class Transition
         {
             return false;
         }
-        var reference = PyLine.Indent(block[0]);
-        return reference == PyLine.Indent(firstReplaced)
-            && block.Where(l => !string.IsNullOrWhiteSpace(l)).All(l => PyLine.Indent(l).StartsWith(reference, StringComparison.Ordinal));
+        var reference = Indent(block[0]);
+        return reference == Indent(firstReplaced)
+            && block.Where(l => !string.IsNullOrWhiteSpace(l)).All(l => Indent(l).StartsWith(reference, StringComparison.Ordinal));
     }
 }

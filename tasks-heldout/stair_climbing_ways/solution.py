@@ -1,0 +1,6 @@
+def climb_ways(n):
+    """Number of 1/2-step ways to climb ``n`` stairs."""
+    previous, current = 1, 2
+    for _ in range(n - 1):
+        previous, current = current, previous + current
+    return current

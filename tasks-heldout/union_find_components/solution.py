@@ -1,0 +1,17 @@
+def count_components(n, edges):
+    """Number of connected components of an undirected graph."""
+    parent = list(range(n))
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    components = n
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[ra] = rb
+        components -= 1
+    return components
