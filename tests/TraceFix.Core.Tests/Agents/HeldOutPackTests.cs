@@ -1,7 +1,7 @@
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 using TraceFix.Core.Agents;
 using TraceFix.Core.Agents.Offline;
-using TraceFix.Core.Environment;
+using TraceFix.Core.Episodes;
 using TraceFix.Core.Tasks;
 using TraceFix.Core.Tests.Sandbox;
 using Xunit.Abstractions;

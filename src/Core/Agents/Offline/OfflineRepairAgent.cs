@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using TraceFix.Contracts.Environment;
+using TraceFix.Contracts.Episodes;
 using TraceFix.Core.Agents.Llm;
 using TraceFix.Core.Sandbox;
 
