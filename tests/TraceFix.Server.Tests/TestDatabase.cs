@@ -64,7 +64,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>The throwaway server's connection string (no database), or a clear failure when it is not running.</summary>
     public static string ServerConnectionString() =>
-        Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value
+        System.Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException(
                 $"{PostgresVariable} is not set: run the tests through ./test.sh, or start the throwaway servers first with " +

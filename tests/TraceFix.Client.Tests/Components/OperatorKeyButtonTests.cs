@@ -22,7 +22,7 @@ public sealed class OperatorKeyButtonTests : DashboardContext
 
         var saved = Assert.Single(module.Invocations["save"]);
         Assert.Equal(["typed-key", false], saved.Arguments);
-        Assert.False(JSInterop.Invocations.Any(i => i.Identifier.StartsWith("localStorage", StringComparison.Ordinal)));
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier.StartsWith("localStorage", StringComparison.Ordinal));
         Assert.Empty(cut.FindAll(".opkey-panel"));
         Assert.Contains("opkey-set", cut.Find("#opkey-toggle").ClassList);
 

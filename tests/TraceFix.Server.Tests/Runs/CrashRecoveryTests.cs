@@ -37,7 +37,7 @@ public sealed class CrashRecoveryTests
         // The kill may land inside an episode (then it is interrupted) or between two (then none is).
         Assert.All(detail.Episodes.Take(detail.Episodes.Count - 1), e => Assert.Equal(EpisodeStatus.Completed, e.Status));
         Assert.Contains(detail.Episodes[^1].Status, new[] { EpisodeStatus.Interrupted, EpisodeStatus.Completed });
-        await Environment.Eventually.TrueAsync(() => second.Output.Contains("interrupted", StringComparison.OrdinalIgnoreCase), "no log line names the interrupted run");
+        await Eventually.TrueAsync(() => second.Output.Contains("interrupted", StringComparison.OrdinalIgnoreCase), "no log line names the interrupted run");
         var list = await client.GetFromJsonAsync("/api/runs?status=interrupted", RunsJsonContext.Default.PagedResultRunSummary);
         Assert.Equal(runId, Assert.Single(list!.Items).Id);
     }

@@ -1,4 +1,4 @@
-namespace TraceFix.Server.Tests.OpenEnv;
+namespace TraceFix.Server.Tests;
 
 /// <summary>Polls a condition that another thread makes true (a server-side cleanup after a socket closes).</summary>
 public static class Eventually
