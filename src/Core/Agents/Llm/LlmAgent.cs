@@ -92,8 +92,9 @@ public sealed class LlmAgent(LlmAgentOptions options, ChatEndpoint? endpoint = n
         _historyText.Add(new ExchangeMessage(role, text));
     }
 
+    /// <summary>After the first call, the earlier messages re-sent are the system prompt plus <paramref name="earlier"/> turns.</summary>
     private ModelExchange Exchange(int earlier, List<ExchangeMessage> sent, string? parseError, string? recovery) =>
-        new(0, options.Model, earlier == 0, earlier, sent, [.. _calls], parseError, recovery);
+        new(0, options.Model, earlier == 0, earlier == 0 ? 0 : earlier + 1, sent, [.. _calls], parseError, recovery);
 
     private AgentDecision Chosen(CodeAction action, AgentUsage? usage)
     {
