@@ -29,8 +29,9 @@ public static class McpProtocol
     /// <summary>The run's model label: the client's name and version from <c>initialize</c>, capped in length.</summary>
     public static string ModelOf(JsonNode? clientInfo)
     {
-        var name = (clientInfo?["name"] as JsonValue)?.TryGetValue<string>(out var n) == true ? n.Trim() : "";
-        var version = (clientInfo?["version"] as JsonValue)?.TryGetValue<string>(out var v) == true ? v.Trim() : "";
+        var info = clientInfo as JsonObject;
+        var name = (info?["name"] as JsonValue)?.TryGetValue<string>(out var n) == true ? n.Trim() : "";
+        var version = (info?["version"] as JsonValue)?.TryGetValue<string>(out var v) == true ? v.Trim() : "";
         var label = $"{name} {version}".Trim();
         label = new string([.. label.Where(c => !char.IsControl(c))]);
         return label.Length == 0 ? DefaultModel : label[..Math.Min(label.Length, 120)];

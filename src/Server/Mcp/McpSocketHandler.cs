@@ -100,7 +100,16 @@ public sealed class McpSocketHandler(McpSessions sessions, McpDispatcher dispatc
             {
                 return invalid;
             }
-            return (await dispatcher.HandleAsync(request, context, cancellationToken)).Body;
+            try
+            {
+                return (await dispatcher.HandleAsync(request, context, cancellationToken)).Body;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not WebSocketException)
+            {
+                // One bad request must not take the connection (and the session's run) down with it.
+                logger.LogError(ex, "MCP socket request {Method} failed", request.Method);
+                return request.IsNotification ? null : JsonRpcReply.Error(request.Id, JsonRpcCodes.InternalError, "Internal error");
+            }
         }
     }
 

@@ -104,7 +104,7 @@ public sealed class McpFuzzTests
                 continue;
             }
             var reply = await Tests.Mcp.McpTestClient.ReceiveAsync(socket);
-            Assert.True(reply is not null, $"case {i}: the socket closed ({socket.CloseStatus}) after {Encoding.UTF8.GetString(frame)[..Math.Min(frame.Length, 300)]}");
+            Assert.True(reply is not null, $"case {i}: the socket closed ({socket.CloseStatus}) after {Preview(frame)}");
             Assert.Equal("2.0", (string?)reply!["jsonrpc"]);
             errors += reply["error"] is null ? 0 : 1;
         }
@@ -112,6 +112,12 @@ public sealed class McpFuzzTests
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
         socket.Dispose();
         await AssertNothingLeftAsync(app, app.CreateClient());
+    }
+
+    private static string Preview(byte[] frame)
+    {
+        var text = Encoding.UTF8.GetString(frame);
+        return text[..Math.Min(text.Length, 300)];
     }
 
     private static byte[] Mutate(JsonFuzzer fuzz, HashSet<string> opened)
