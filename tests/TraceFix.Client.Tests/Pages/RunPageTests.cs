@@ -82,7 +82,7 @@ public sealed class RunPageTests : DashboardContext
         Assert.True(oldLoad.IsCancellationRequested);
         cut.WaitForAssertion(() => Assert.Equal("step 2 / 2", cut.Find(".position").TextContent));
         Assert.Empty(cut.FindAll(".loading"));
-        Assert.Contains(next.ToString()[..8], cut.Find("h1").TextContent);
+        Assert.Contains(RunIdText.Short(next), cut.Find("h1").TextContent);
         Assert.False(cut.Instance.State.LoadToken.IsCancellationRequested);
     }
 
