@@ -53,6 +53,7 @@ internal sealed class SandboxPool(Func<SlotLaunch> launch, int size) : IAsyncDis
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(patience);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             while (true)
@@ -60,6 +61,7 @@ internal sealed class SandboxPool(Func<SlotLaunch> launch, int size) : IAsyncDis
                 var slot = await _idle.Reader.ReadAsync(cts.Token).ConfigureAwait(false);
                 if (slot.IsAlive)
                 {
+                    SandboxMetrics.Waited(Stopwatch.GetElapsedTime(started));
                     return slot;
                 }
                 Replace(slot);
@@ -109,6 +111,7 @@ internal sealed class SandboxPool(Func<SlotLaunch> launch, int size) : IAsyncDis
 
     private async Task ReplaceAsync(SandboxSlot dead)
     {
+        SandboxMetrics.SlotReplaced();
         await dead.DisposeAsync().ConfigureAwait(false);
         while (!_stopping.IsCancellationRequested)
         {

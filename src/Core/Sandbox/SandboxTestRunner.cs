@@ -110,6 +110,7 @@ public sealed class SandboxTestRunner(SandboxOptions options) : ITestRunner, IAs
         finally
         {
             pool.Return(slot, healthy: reply is not null);
+            SandboxMetrics.RunFinished("tests", reply is not null);
         }
         var elapsed = Stopwatch.GetElapsedTime(started);
         if (reply is null)
@@ -134,6 +135,7 @@ public sealed class SandboxTestRunner(SandboxOptions options) : ITestRunner, IAs
         finally
         {
             pool.Return(slot, healthy: reply is not null);
+            SandboxMetrics.RunFinished("syntax", reply is not null);
         }
         var parsed = reply is null ? null : HarnessReply.Parse(reply);
         if (parsed is not { Status: "ok", Result: not null })

@@ -2,6 +2,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using TraceFix.Core.Sandbox;
 using TraceFix.Server.OpenEnv.Sessions;
 using TraceFix.Server.Runs;
 
@@ -22,7 +23,7 @@ public static class TelemetryExtensions
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(TraceFixTelemetry.Name)
+                .AddMeter(TraceFixTelemetry.Name, SandboxMetrics.Name)
                 .AddPrometheusExporter());
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

@@ -27,6 +27,8 @@ public sealed partial class OperationsTests
         Assert.True(Counter(metrics, "tracefix_runs_claimed_total") >= 1);
         Assert.Contains("tracefix_runs_finished_total{", metrics);
         Assert.Contains("tracefix_runs_active", metrics);
+        Assert.True(Counter(metrics, "tracefix_sandbox_runs_total") >= 1);
+        Assert.Contains("tracefix_sandbox_pool_wait", metrics);
         Assert.Contains("http_server_request_duration_seconds", metrics);
     }
 
