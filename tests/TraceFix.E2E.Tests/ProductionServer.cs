@@ -55,14 +55,44 @@ internal sealed partial class ProductionServer : IAsyncDisposable
     public static string BuildOutputDll()
     {
         var testBin = new DirectoryInfo(AppContext.BaseDirectory);
-        var framework = testBin.Name;
-        var configuration = testBin.Parent!.Name;
-        var root = testBin;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "TraceFix.Web.sln")))
+        return Path.Combine(RepositoryRoot(), "src", "Server", "bin", testBin.Parent!.Name, testBin.Name, "TraceFix.Server.dll");
+    }
+
+    /// <summary>
+    /// <c>dotnet publish</c> of the server, from the build these tests run against (<c>--no-build</c>), into
+    /// artifacts/publish-e2e: the folder an operator copies to a machine or a container image.
+    /// </summary>
+    public static async Task<string> PublishedDllAsync()
+    {
+        var root = RepositoryRoot();
+        var output = Path.Combine(root, "artifacts", "publish-e2e");
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "publish", "src/Server", "-c", configuration, "--no-build", "-nologo", "-o", output })
         {
-            root = root.Parent;
+            start.ArgumentList.Add(arg);
         }
-        return Path.Combine(root!.FullName, "src", "Server", "bin", configuration, framework, "TraceFix.Server.dll");
+        using var publish = Process.Start(start)!;
+        var stdout = publish.StandardOutput.ReadToEndAsync();
+        var stderr = publish.StandardError.ReadToEndAsync();
+        await publish.WaitForExitAsync();
+        if (publish.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet publish failed ({publish.ExitCode}):\n{await stdout}{await stderr}");
+        }
+        return Path.Combine(output, "TraceFix.Server.dll");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "TraceFix.Web.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("the repository root (TraceFix.Web.sln) was not found above the test folder");
     }
 
     public static async Task<ProductionServer> StartAsync(string serverDll)

@@ -32,4 +32,22 @@ public sealed class ProductionTests(BrowserFixture fixture)
         await Expect(page.Locator(".run-head .badge.status-completed")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task ProductionFromPublishOutput_ServesTheDashboard()
+    {
+        await using var server = await ProductionServer.StartAsync(await ProductionServer.PublishedDllAsync());
+        Assert.Contains("Hosting environment: Production", server.Output);
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        foreach (var path in new[] { "/", "/_framework/blazor.webassembly.js", $"/runs/{Guid.NewGuid()}", "/api/tasks" })
+        {
+            var response = await http.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
+        }
+
+        var (page, errors) = await fixture.NewPageAsync();
+        await page.OpenAsync(server.BaseAddress.ToString());
+        await Expect(page.Locator("#new-run")).ToBeVisibleAsync(new() { Timeout = (float)BrowserFixture.Boot.TotalMilliseconds });
+        Assert.Empty(errors);
+    }
 }
