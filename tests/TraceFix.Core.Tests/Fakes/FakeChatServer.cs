@@ -68,6 +68,11 @@ public sealed class FakeChatServer : IAsyncDisposable
             await Write(context, reply.Status, new { error = new { message = $"scripted status {reply.Status}", type = "scripted" } });
             return;
         }
+        if (body.RootElement.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True)
+        {
+            await StreamAsync(context, reply, request.Model);
+            return;
+        }
         await Write(context, 200, new
         {
             id = $"chatcmpl-{_requests.Count}",
@@ -86,6 +91,55 @@ public sealed class FakeChatServer : IAsyncDisposable
             },
             usage = new { prompt_tokens = reply.PromptTokens, completion_tokens = reply.CompletionTokens, total_tokens = reply.PromptTokens + reply.CompletionTokens },
         });
+    }
+
+    /// <summary>
+    /// A streamed completion as OpenAI sends it (server-sent events): the content in small pieces, each flushed, then a
+    /// chunk with the finish reason, one with the usage, and [DONE].
+    /// </summary>
+    private async Task StreamAsync(HttpContext context, ScriptedReply reply, string? model)
+    {
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "text/event-stream";
+        var id = $"chatcmpl-{_requests.Count}";
+        async Task Send(object delta, string? finish, object? usage = null)
+        {
+            var chunk = new
+            {
+                id,
+                @object = "chat.completion.chunk",
+                created = 1_700_000_000,
+                model = model ?? "fake",
+                choices = usage is null ? new[] { new { index = 0, delta, finish_reason = finish, logprobs = (object?)null } } : [],
+                usage,
+            };
+            await context.Response.WriteAsync("data: " + JsonSerializer.Serialize(chunk) + "\n\n");
+            await context.Response.Body.FlushAsync();
+        }
+        await Send(new { role = "assistant" }, null);
+        foreach (var piece in Pieces(reply.Content ?? "", reply.StreamPieceLength))
+        {
+            await Send(new { content = piece }, null);
+            if (reply.StreamDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(reply.StreamDelay);
+            }
+        }
+        if (reply.Refusal is not null)
+        {
+            await Send(new { refusal = reply.Refusal }, null);
+        }
+        await Send(new { }, "stop");
+        await Send(new { }, null, new { prompt_tokens = reply.PromptTokens, completion_tokens = reply.CompletionTokens, total_tokens = reply.PromptTokens + reply.CompletionTokens });
+        await context.Response.WriteAsync("data: [DONE]\n\n");
+    }
+
+    private static IEnumerable<string> Pieces(string text, int length)
+    {
+        for (var i = 0; i < text.Length; i += length)
+        {
+            yield return text.Substring(i, Math.Min(length, text.Length - i));
+        }
     }
 
     private static async Task Write(HttpContext context, int status, object payload)

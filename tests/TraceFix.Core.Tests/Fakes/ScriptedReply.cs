@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace TraceFix.Testing.Fakes;
 
-/// <summary>One canned answer of <see cref="FakeChatServer"/>: a chat completion, or an HTTP error.</summary>
+/// <summary>
+/// One canned answer of <see cref="FakeChatServer"/>: a chat completion, or an HTTP error. A request that asks to stream
+/// gets the content in pieces of <see cref="StreamPieceLength"/> characters, <see cref="StreamDelay"/> apart.
+/// </summary>
 public sealed record ScriptedReply(
     int Status = 200,
     string? Content = null,
@@ -11,6 +14,10 @@ public sealed record ScriptedReply(
     int PromptTokens = 11,
     int CompletionTokens = 7)
 {
+    public int StreamPieceLength { get; init; } = 4;
+
+    public TimeSpan StreamDelay { get; init; }
+
     public static ScriptedReply Text(string content) => new(Content: content);
 
     /// <summary>An action object serialized the way a well-behaved model writes it.</summary>

@@ -38,7 +38,10 @@ public sealed class ChatEndpoint
         _client = new ChatClient(options.Model, new ApiKeyCredential(options.ApiKey), clientOptions);
     }
 
-    public async Task<ModelReply> CompleteAsync(IReadOnlyList<ChatMessage> messages, bool structured, CancellationToken cancellationToken)
+    /// <param name="onText">When set, the reply is streamed and each piece of text is passed here as it arrives; an
+    /// empty string marks the start of a new attempt (the text so far is void).</param>
+    public async Task<ModelReply> CompleteAsync(IReadOnlyList<ChatMessage> messages, bool structured, CancellationToken cancellationToken,
+        Action<string>? onText = null)
     {
         var request = new ChatCompletionOptions { Temperature = (float)_options.Temperature };
         if (structured)
@@ -52,6 +55,12 @@ public sealed class ChatEndpoint
         {
             try
             {
+                if (onText is not null)
+                {
+                    onText("");
+                    var streamed = await StreamAsync(messages, request, onText, cancellationToken);
+                    return streamed with { LatencyMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds, Attempts = attempt };
+                }
                 ChatCompletion completion = await _client.CompleteChatAsync(messages, request, cancellationToken);
                 var text = string.Concat(completion.Content
                     .Where(part => part.Kind == ChatMessageContentPartKind.Text)
@@ -65,6 +74,31 @@ public sealed class ChatEndpoint
                 await Task.Delay(Backoff(ex, attempt), _clock, cancellationToken);
             }
         }
+    }
+
+    private async Task<ModelReply> StreamAsync(IReadOnlyList<ChatMessage> messages, ChatCompletionOptions request, Action<string> onText,
+        CancellationToken cancellationToken)
+    {
+        var text = new System.Text.StringBuilder();
+        var refusal = new System.Text.StringBuilder();
+        ChatFinishReason? finish = null;
+        ChatTokenUsage? usage = null;
+        await foreach (var update in _client.CompleteChatStreamingAsync(messages, request, cancellationToken))
+        {
+            foreach (var part in update.ContentUpdate)
+            {
+                if (part.Kind == ChatMessageContentPartKind.Text && !string.IsNullOrEmpty(part.Text))
+                {
+                    text.Append(part.Text);
+                    onText(part.Text);
+                }
+            }
+            refusal.Append(update.RefusalUpdate);
+            finish = update.FinishReason ?? finish;
+            usage = update.Usage ?? usage;
+        }
+        return new ModelReply(text.ToString(), refusal.Length == 0 ? null : refusal.ToString(), usage?.InputTokenCount ?? 0,
+            usage?.OutputTokenCount ?? 0, 0, 1, finish is { } reason ? FinishReasonText(reason) : null);
     }
 
     private static string FinishReasonText(ChatFinishReason reason) => reason switch

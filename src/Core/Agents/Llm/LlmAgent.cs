@@ -10,7 +10,7 @@ namespace TraceFix.Core.Agents.Llm;
 /// <see cref="LlmAgentOptions.ParseErrorLimit"/> unusable answers in a row. Every model-backed decision carries its
 /// <see cref="ModelExchange"/>: the message text sent and received, never a header or key.
 /// </summary>
-public sealed class LlmAgent(LlmAgentOptions options, ChatEndpoint? endpoint = null) : IAgent
+public sealed class LlmAgent(LlmAgentOptions options, ChatEndpoint? endpoint = null) : IAgent, ILiveTextSource
 {
     private readonly ChatEndpoint _endpoint = endpoint ?? new ChatEndpoint(options);
     private readonly List<ChatMessage> _history = [];
@@ -22,6 +22,9 @@ public sealed class LlmAgent(LlmAgentOptions options, ChatEndpoint? endpoint = n
     private int _parseErrorsInRow;
 
     public string Kind => "llm";
+
+    /// <inheritdoc />
+    public Action<LiveText>? LiveText { get; set; }
 
     public string Model => options.Model;
 
@@ -114,7 +117,7 @@ public sealed class LlmAgent(LlmAgentOptions options, ChatEndpoint? endpoint = n
             ModelReply? reply = null;
             try
             {
-                reply = usage.Add(await _endpoint.CompleteAsync(messages, structured: true, cancellationToken));
+                reply = usage.Add(await _endpoint.CompleteAsync(messages, structured: true, cancellationToken, TextSink()));
                 if (!string.IsNullOrWhiteSpace(reply.Refusal))
                 {
                     throw new ModelReplyException($"model refused: {reply.Refusal.Trim()}", reply.Refusal);
@@ -133,7 +136,7 @@ public sealed class LlmAgent(LlmAgentOptions options, ChatEndpoint? endpoint = n
         ModelReply plain;
         try
         {
-            plain = usage.Add(await _endpoint.CompleteAsync(messages, structured: false, cancellationToken));
+            plain = usage.Add(await _endpoint.CompleteAsync(messages, structured: false, cancellationToken, TextSink()));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -156,6 +159,17 @@ public sealed class LlmAgent(LlmAgentOptions options, ChatEndpoint? endpoint = n
             _calls.Add(Call("plain", plain, Flatten(ex.Message)));
             throw;
         }
+    }
+
+    /// <summary>Streams this decision's model text to <see cref="LiveText"/> when someone watches; an attempt starts with "".</summary>
+    private Action<string>? TextSink()
+    {
+        if (LiveText is not { } sink)
+        {
+            return null;
+        }
+        var step = _decisions;
+        return text => sink(new LiveText(step, text, Restart: text.Length == 0));
     }
 
     private static ModelCall Call(string mode, ModelReply? reply, string? error) => reply is null
