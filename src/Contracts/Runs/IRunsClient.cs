@@ -14,4 +14,6 @@ public interface IRunsClient
     Task EpisodeStarted(EpisodeStarted message);
 
     Task EpisodeFinished(EpisodeFinished message);
+
+    Task ModelTextStreamed(ModelTextStreamed message);
 }

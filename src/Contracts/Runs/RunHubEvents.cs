@@ -14,3 +14,10 @@ public sealed record EpisodeFinished(Guid RunId, EpisodeDto Episode);
 
 /// <summary>A run was deleted.</summary>
 public sealed record RunDeleted(Guid RunId);
+
+/// <summary>
+/// Text the model is generating for a step that is not stored yet, sent to the run's viewers about every 100 ms.
+/// <see cref="Restart"/> means the model call started again (a retry or the plain fallback): drop the text shown so far
+/// for that step, then append <see cref="Text"/>. The stored step, when it arrives, replaces all of it.
+/// </summary>
+public sealed record ModelTextStreamed(Guid RunId, long EpisodeId, int Step, string Text, bool Restart);

@@ -26,4 +26,5 @@ public static class RunsHubMethods
     public const string RunDeleted = nameof(IRunsClient.RunDeleted);
     public const string EpisodeStarted = nameof(IRunsClient.EpisodeStarted);
     public const string EpisodeFinished = nameof(IRunsClient.EpisodeFinished);
+    public const string ModelTextStreamed = nameof(IRunsClient.ModelTextStreamed);
 }

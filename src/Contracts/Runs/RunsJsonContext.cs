@@ -24,6 +24,7 @@ namespace TraceFix.Contracts.Runs;
 [JsonSerializable(typeof(StepRecorded))]
 [JsonSerializable(typeof(RunStatusChanged))]
 [JsonSerializable(typeof(EpisodeStarted))]
+[JsonSerializable(typeof(ModelTextStreamed))]
 [JsonSerializable(typeof(EpisodeFinished))]
 [JsonSerializable(typeof(RunDeleted))]
 [JsonSerializable(typeof(RunExportRecord))]

@@ -48,6 +48,10 @@ public sealed class RunEvents(
     public Task EpisodeFinishedAsync(EpisodeDto episode) =>
         Notify(() => hub.Clients.Group(RunGroups.Run(episode.RunId)).EpisodeFinished(new EpisodeFinished(episode.RunId, episode)));
 
+    /// <summary>The model's text of a step being decided; goes to the run's viewers on every instance (backplane).</summary>
+    public Task ModelTextAsync(ModelTextStreamed text) =>
+        Notify(() => hub.Clients.Group(RunGroups.Run(text.RunId)).ModelTextStreamed(text));
+
     public Task RunDeletedAsync(Guid runId)
     {
         Complete(runId);

@@ -98,6 +98,7 @@ public sealed class RunExecutor(
             await recorder.CreateAsync(plan.RunId, index, task, difficulty, sequence);
             using var episodeScope = logger.BeginScope(new Dictionary<string, object> { ["EpisodeId"] = recorder.Episode!.Id });
             await using var environment = environments.Create(plan.MaxSteps);
+            await using var liveText = LiveTextRelay.Attach(agent, events, plan.RunId, recorder.Episode.Id, clock);
             var outcome = await new EpisodeRunner(clock).RunAsync(agent, environment, new ResetOptions(task, Seed: plan.Seed + index), runOptions,
                 onReset: reset => recorder.ResetAsync(reset),
                 onStep: async step => await recorder.RecordAsync(step),

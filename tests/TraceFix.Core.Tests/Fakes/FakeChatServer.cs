@@ -59,6 +59,10 @@ public sealed class FakeChatServer : IAsyncDisposable
             await Write(context, 500, new { error = new { message = "fake server: no scripted reply left", type = "server_error" } });
             return;
         }
+        if (reply.HoldUntil is not null)
+        {
+            await reply.HoldUntil.WaitAsync(TimeSpan.FromSeconds(60));
+        }
         if (reply.RetryAfter is not null)
         {
             context.Response.Headers["Retry-After"] = reply.RetryAfter;

@@ -18,6 +18,9 @@ public sealed record ScriptedReply(
 
     public TimeSpan StreamDelay { get; init; }
 
+    /// <summary>When set, the server holds the reply until this task completes (a test waits for its viewer first).</summary>
+    public Task? HoldUntil { get; init; }
+
     public static ScriptedReply Text(string content) => new(Content: content);
 
     /// <summary>An action object serialized the way a well-behaved model writes it.</summary>
