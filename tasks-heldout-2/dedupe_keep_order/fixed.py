@@ -1,0 +1,9 @@
+def unique(items, seen=None):
+    if seen is None:
+        seen = set()
+    result = []
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            result.append(item)
+    return result

@@ -1,0 +1,6 @@
+def max_subarray(nums):
+    best = current = nums[0]
+    for x in nums[1:]:
+        current = max(x, best + x)
+        best = max(best, current)
+    return best

@@ -1,0 +1,10 @@
+def simplify(path):
+    parts = []
+    for part in path.split("/"):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            parts.pop()
+            continue
+        parts.append(part)
+    return "/" + "/".join(parts)
