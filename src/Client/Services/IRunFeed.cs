@@ -20,6 +20,9 @@ public interface IRunFeed
 
     event Func<EpisodeDto, Task>? EpisodeFinished;
 
+    /// <summary>Text a model is generating in a run this client watches (see <see cref="ModelTextStreamed"/>).</summary>
+    event Func<ModelTextStreamed, Task>? ModelText;
+
     /// <summary>Starts connecting in the background if not yet started; returns at once.</summary>
     void EnsureStarted();
 

@@ -29,6 +29,7 @@ public sealed class RunFeed : IRunFeed, IAsyncDisposable
         _hub.On<RunDeleted>(RunsHubMethods.RunDeleted, m => Raise(RunDeleted, m.RunId));
         _hub.On<EpisodeStarted>(RunsHubMethods.EpisodeStarted, m => Raise(EpisodeStarted, m.Episode));
         _hub.On<EpisodeFinished>(RunsHubMethods.EpisodeFinished, m => Raise(EpisodeFinished, m.Episode));
+        _hub.On<ModelTextStreamed>(RunsHubMethods.ModelTextStreamed, m => Raise(ModelText, m));
         _hub.Reconnecting += error => SetStateAsync(FeedState.Reconnecting, error);
         _hub.Reconnected += _ => OnConnectedAsync();
         _hub.Closed += OnClosedAsync;
@@ -43,6 +44,7 @@ public sealed class RunFeed : IRunFeed, IAsyncDisposable
     public event Func<Guid, Task>? RunDeleted;
     public event Func<EpisodeDto, Task>? EpisodeStarted;
     public event Func<EpisodeDto, Task>? EpisodeFinished;
+    public event Func<ModelTextStreamed, Task>? ModelText;
 
     public void EnsureStarted() => _connecting ??= ConnectLoopAsync();
 

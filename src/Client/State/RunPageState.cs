@@ -38,6 +38,7 @@ public sealed partial class RunPageState : IAsyncDisposable
         _feed.RunChanged += OnRunChanged;
         _feed.EpisodeStarted += OnEpisodeChanged;
         _feed.EpisodeFinished += OnEpisodeChanged;
+        _feed.ModelText += OnModelText;
     }
 
     public Guid Id { get; private set; }
@@ -83,6 +84,7 @@ public sealed partial class RunPageState : IAsyncDisposable
         Loaded = false;
         EpisodeNumber = 1;
         Search.Clear();
+        LiveText = null;
         _pendingStep = step;
         RunTrace trace;
         try
@@ -176,6 +178,7 @@ public sealed partial class RunPageState : IAsyncDisposable
         _feed.RunChanged -= OnRunChanged;
         _feed.EpisodeStarted -= OnEpisodeChanged;
         _feed.EpisodeFinished -= OnEpisodeChanged;
+        _feed.ModelText -= OnModelText;
         await _load.CancelAsync();
         await _loading;
         await _throttle.Pending;

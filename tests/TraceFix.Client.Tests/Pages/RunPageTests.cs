@@ -48,6 +48,29 @@ public sealed class RunPageTests : DashboardContext
     }
 
     [Fact]
+    public async Task LiveRun_ShowsTheModelsTextWhileItWrites_UntilTheStepIsStored()
+    {
+        var id = Guid.NewGuid();
+        Api.Runs[id] = Dtos.Detail(id, RunStatus.Running, EpisodeStatus.Running, Dtos.Step(1, 1, ActionType.VIEW_CODE, -0.01));
+        var cut = Render<RunPage>(p => p.Add(x => x.Id, id));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".step-row")));
+
+        await Feed.RaiseModelText(new ModelTextStreamed(id, 7, 2, "{\"thought\":\"first try", Restart: true));
+        await Feed.RaiseModelText(new ModelTextStreamed(id, 7, 2, "{\"thought\":\"Obs", Restart: true));
+        await Feed.RaiseModelText(new ModelTextStreamed(id, 7, 2, "ervation: 1/3 pass", Restart: false));
+        await Feed.RaiseModelText(new ModelTextStreamed(Guid.NewGuid(), 7, 2, "another run", Restart: true));
+        Clock.Advance(TimeSpan.FromSeconds(1));
+
+        cut.WaitForAssertion(() => Assert.Equal("{\"thought\":\"Observation: 1/3 pass", cut.Find(".live-text-body").TextContent));
+        Assert.Contains("step 2", cut.Find(".live-text-head").TextContent);
+
+        await Feed.PushAsync(new StepRecorded(id, 7, Dtos.Step(2, 2, ActionType.RUN_TESTS, 0.2)));
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".step-row").Count));
+        Assert.Empty(cut.FindAll(".live-text"));
+    }
+
+    [Fact]
     public void LongStoredRun_PagesItsStepsInAndRendersOnlyAWindow()
     {
         var id = Guid.NewGuid();

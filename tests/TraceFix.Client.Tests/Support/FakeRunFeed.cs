@@ -19,6 +19,7 @@ internal sealed class FakeRunFeed : IRunFeed
     public event Func<Guid, Task>? RunDeleted;
     public event Func<EpisodeDto, Task>? EpisodeStarted;
     public event Func<EpisodeDto, Task>? EpisodeFinished;
+    public event Func<ModelTextStreamed, Task>? ModelText;
 
     public void EnsureStarted()
     {
@@ -51,6 +52,8 @@ internal sealed class FakeRunFeed : IRunFeed
     public Task RaiseEpisodeStarted(EpisodeDto episode) => EpisodeStarted?.Invoke(episode) ?? Task.CompletedTask;
 
     public Task RaiseEpisodeFinished(EpisodeDto episode) => EpisodeFinished?.Invoke(episode) ?? Task.CompletedTask;
+
+    public Task RaiseModelText(ModelTextStreamed text) => ModelText?.Invoke(text) ?? Task.CompletedTask;
 
     public Task RaiseRunDeleted(Guid id) => RunDeleted?.Invoke(id) ?? Task.CompletedTask;
 
