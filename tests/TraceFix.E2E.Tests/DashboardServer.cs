@@ -10,11 +10,14 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory;
     private readonly bool _ownsData;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
     /// <param name="port">0 for a free port; a fixed one to restart a server where browsers expect it.</param>
     /// <param name="dataDirectory">Shared by a restarted server; when null a temporary folder is created and removed on dispose.</param>
-    public DashboardServer(int port = 0, string? dataDirectory = null)
+    /// <param name="settings">Extra configuration, e.g. the LLM agent's endpoint.</param>
+    public DashboardServer(int port = 0, string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         _ownsData = dataDirectory is null;
         _dataDirectory = dataDirectory ?? NewDataDirectory();
         Directory.CreateDirectory(_dataDirectory);
@@ -35,6 +38,10 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
         builder.UseSetting("TraceFix:Database:DataDirectory", _dataDirectory);
         builder.UseSetting("TraceFix:Logging:File", "false");
         builder.UseSetting("TraceFix:Runs:MaxStepsPerEpisode", "1000");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)
