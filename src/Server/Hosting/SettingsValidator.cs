@@ -40,7 +40,10 @@ public sealed class SettingsValidator<T> : IValidateOptions<T> where T : class, 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    /// <summary>"The field KEY must be ..." becomes "KEY: must be ..."; a message naming no key gets it in front.</summary>
+    /// <summary>
+    /// "The field KEY must be ..." and "The KEY field is ..." become "KEY: must be ..." and "KEY: is ..."; a message naming
+    /// no key gets it in front.
+    /// </summary>
     private static string Describe(string key, string? message)
     {
         var text = (message ?? "is not valid").TrimEnd('.');
@@ -48,9 +51,9 @@ public sealed class SettingsValidator<T> : IValidateOptions<T> where T : class, 
         {
             return $"{key}: {text[$"The field {key} ".Length..]}";
         }
-        if (text == $"The {key} field is required")
+        if (text.StartsWith($"The {key} field ", StringComparison.Ordinal))
         {
-            return $"{key}: is required";
+            return $"{key}: {text[$"The {key} field ".Length..]}";
         }
         return text.Contains(key, StringComparison.Ordinal) ? text : $"{key}: {text}";
     }

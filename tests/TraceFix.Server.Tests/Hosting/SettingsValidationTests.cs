@@ -16,7 +16,7 @@ public sealed class SettingsValidationTests
         { "--TraceFix:Sandbox:QueueTimeout=00:00:00", "TraceFix:Sandbox:QueueTimeout: must be between" },
         { "--TraceFix:Database:Provider=oracle", "TraceFix:Database:Provider: must be 'sqlite' or 'postgres'" },
         { "--TraceFix:Agents:Llm:Temperature=3", "TraceFix:Agents:Llm:Temperature: must be between 0 and 2" },
-        { "--TraceFix:Agents:Llm:ApiBaseUrl=not a url", "TraceFix:Agents:Llm:ApiBaseUrl: " },
+        { "--TraceFix:Agents:Llm:ApiBaseUrl=not a url", "TraceFix:Agents:Llm:ApiBaseUrl: is not a valid fully-qualified http, https, or ftp URL" },
         { "--TraceFix:Agents:Offline:ChecksPerStep=0", "TraceFix:Agents:Offline:ChecksPerStep: must be between 1 and 100000" },
         { "--TraceFix:Security:RunStartWindowSeconds=0", "TraceFix:Security:RunStartWindowSeconds: must be between 1 and 86400" },
         { "--TraceFix:Sessions:MaxSessions=0", "TraceFix:Sessions:MaxSessions: must be between 1 and 100000" },
