@@ -15,7 +15,7 @@ public static class BuiltInAgents
     public static WebApplicationBuilder AddBuiltInAgents(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSettings<OfflineAgentOptions>();
+        services.AddSettings<OfflineAgentOptions>().Validate<IConfiguration>(c => !Moved(c, "Agents:Offline"), MovedMessage("Offline"));
         services.AddSingleton(new RunAgentRegistration(
             AgentKinds.Offline,
             (_, _) => new OfflineRepairAgent().Model,
@@ -23,7 +23,7 @@ public static class BuiltInAgents
                 sp.GetRequiredService<IOptions<OfflineAgentOptions>>().Value, sp.GetRequiredService<IOptions<SandboxOptions>>().Value))));
 
         AddSeedVariables(builder.Configuration);
-        services.AddSettings<LlmAgentOptions>();
+        services.AddSettings<LlmAgentOptions>().Validate<IConfiguration>(c => !Moved(c, "Agents:Llm"), MovedMessage("Llm"));
         services.AddSingleton(new RunAgentRegistration(
             AgentKinds.Llm,
             (sp, requested) => requested ?? Llm(sp).Model,
@@ -37,6 +37,12 @@ public static class BuiltInAgents
             async (sp, plan, ct) => await sp.GetRequiredService<ReplayTrajectories>().CreateAgentAsync(plan, ct)));
         return builder;
     }
+
+    /// <summary>The sections' old place is refused rather than silently ignored (an LLM key there would go unused).</summary>
+    private static bool Moved(IConfiguration configuration, string oldSection) => configuration.GetSection(oldSection).Exists();
+
+    private static string MovedMessage(string agent) =>
+        $"Agents:{agent} is no longer read: move these settings to TraceFix:Agents:{agent} (environment TraceFix__Agents__{agent}__*)";
 
     private static LlmAgentOptions Llm(IServiceProvider services) => services.GetRequiredService<IOptions<LlmAgentOptions>>().Value;
 

@@ -23,6 +23,7 @@ public sealed class SettingsValidationTests
         { "--TraceFix:Instance:Name=two words", "TraceFix:Instance:Name may hold letters" },
         { "--TraceFix:Logging:File=sometimes", "'TraceFix:Logging:File'" },
         { "--TraceFix:Sandbox:PoolSize=many", "'TraceFix:Sandbox:PoolSize'" },
+        { "--Agents:Llm:ApiKey=old-place", "Agents:Llm is no longer read: move these settings to TraceFix:Agents:Llm" },
     };
 
     [Theory]
