@@ -15,7 +15,7 @@ public static class BuiltInAgents
     public static WebApplicationBuilder AddBuiltInAgents(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSettings<OfflineAgentOptions>().Validate<IConfiguration>(c => !Moved(c, "Agents:Offline"), MovedMessage("Offline"));
+        services.AddSettings<OfflineAgentOptions>().Validate<IConfiguration>((_, c) => !Moved(c, "Agents:Offline"), MovedMessage("Offline"));
         services.AddSingleton(new RunAgentRegistration(
             AgentKinds.Offline,
             (_, _) => new OfflineRepairAgent().Model,
@@ -23,7 +23,7 @@ public static class BuiltInAgents
                 sp.GetRequiredService<IOptions<OfflineAgentOptions>>().Value, sp.GetRequiredService<IOptions<SandboxOptions>>().Value))));
 
         AddSeedVariables(builder.Configuration);
-        services.AddSettings<LlmAgentOptions>().Validate<IConfiguration>(c => !Moved(c, "Agents:Llm"), MovedMessage("Llm"));
+        services.AddSettings<LlmAgentOptions>().Validate<IConfiguration>((_, c) => !Moved(c, "Agents:Llm"), MovedMessage("Llm"));
         services.AddSingleton(new RunAgentRegistration(
             AgentKinds.Llm,
             (sp, requested) => requested ?? Llm(sp).Model,
