@@ -19,10 +19,10 @@ public sealed class LiveModelTextTests(BrowserFixture fixture)
             ScriptedReply.Action("SUBMIT"));
         using var server = new DashboardServer(settings: new Dictionary<string, string?>
         {
-            ["Agents:Llm:ApiKey"] = "sk-e2e-live-text",
-            ["Agents:Llm:ApiBaseUrl"] = chat.ApiBaseUrl,
-            ["Agents:Llm:Model"] = "fake-streaming-model",
-            ["Agents:Llm:MaxRetries"] = "0",
+            ["TraceFix:Agents:Llm:ApiKey"] = "sk-e2e-live-text",
+            ["TraceFix:Agents:Llm:ApiBaseUrl"] = chat.ApiBaseUrl,
+            ["TraceFix:Agents:Llm:Model"] = "fake-streaming-model",
+            ["TraceFix:Agents:Llm:MaxRetries"] = "0",
         });
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         var started = await http.PostAsJsonAsync("/api/runs", new StartRunRequest(AgentKinds.Llm, Tasks: [Trajectories.Task], MaxSteps: 5));

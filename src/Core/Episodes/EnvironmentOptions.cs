@@ -1,11 +1,14 @@
 using System.ComponentModel.DataAnnotations;
+using TraceFix.Core.Settings;
 
 namespace TraceFix.Core.Episodes;
 
 /// <summary>Tunables of the episode engine, bound from the <c>TraceFix:Environment</c> configuration section.</summary>
-public sealed class EnvironmentOptions
+public sealed class EnvironmentOptions : ISettingsSection
 {
-    public const string SectionName = "TraceFix:Environment";
+    public const string Section = "TraceFix:Environment";
+
+    static string ISettingsSection.Section => Section;
 
     /// <summary>Steps per episode; reaching it without SUBMIT ends and scores the episode.</summary>
     [Range(1, 10_000)]

@@ -7,10 +7,10 @@ namespace TraceFix.Server.Api;
 /// <summary><c>/api/leaderboard</c>: finished episodes per task × agent/model (solve rate, mean steps, mean score, mean tokens).</summary>
 public static class LeaderboardApi
 {
-    public static IEndpointRouteBuilder MapLeaderboardApi(this IEndpointRouteBuilder app)
+    /// <summary>Reads only, on <paramref name="reads"/> (under /api).</summary>
+    public static void MapLeaderboardApi(IEndpointRouteBuilder reads)
     {
-        app.MapGet("/api/leaderboard", Get).WithTags("Leaderboard");
-        return app;
+        reads.MapGet("/leaderboard", Get).WithTags("Leaderboard");
     }
 
     private static async Task<Ok<IReadOnlyList<LeaderboardRow>>> Get(string? agent, string? difficulty, RunStore store,

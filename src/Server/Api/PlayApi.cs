@@ -2,19 +2,20 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TraceFix.Contracts.Episodes;
 using TraceFix.Contracts.Runs;
 using TraceFix.Server.Runs.Play;
+using TraceFix.Server.Security;
 
 namespace TraceFix.Server.Api;
 
 /// <summary><c>/api/play</c>: a person plays an episode step by step; each step is stored and streamed like an agent's.</summary>
 public static class PlayApi
 {
-    public static IEndpointRouteBuilder MapPlayApi(this IEndpointRouteBuilder app)
+    /// <summary>Every play route changes something: all are on <paramref name="writes"/> (under /api).</summary>
+    public static void MapPlayApi(IEndpointRouteBuilder writes)
     {
-        var group = app.MapGroup("/api/play").WithTags("Play");
-        group.MapPost("/", Start);
+        var group = writes.MapGroup("/play").WithTags("Play");
+        group.MapPost("/", Start).RequireRateLimiting(RunStartLimiter.Policy);
         group.MapPost("/{id:guid}/step", Step);
         group.MapDelete("/{id:guid}", Close);
-        return app;
     }
 
     private static async Task<Results<Created<PlaySession>, ValidationProblem>> Start(

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using TraceFix.Contracts.Runs;
 using TraceFix.Server.Runs;
+using TraceFix.Server.Security;
 using TraceFix.Server.Store;
 
 namespace TraceFix.Server.Api;
@@ -18,12 +19,13 @@ public static class RunTransferApi
     public const string JsonLines = "application/x-ndjson";
     private static readonly ReadOnlyMemory<byte> NewLine = "\n"u8.ToArray();
 
-    public static IEndpointRouteBuilder MapRunTransferApi(this IEndpointRouteBuilder app)
+    /// <summary>The export on <paramref name="reads"/>, the import (a run start) on <paramref name="writes"/> (both under /api).</summary>
+    public static void MapRunTransferApi(IEndpointRouteBuilder reads, IEndpointRouteBuilder writes)
     {
-        var limits = app.ServiceProvider.GetRequiredService<IOptions<RunEngineOptions>>().Value;
-        app.MapGet("/api/runs/{id:guid}/export", Export).WithTags("Runs");
-        app.MapPost("/api/runs/import", Import).WithTags("Runs").WithMetadata(new BodyLimit(limits.MaxImportBytes));
-        return app;
+        var limits = reads.ServiceProvider.GetRequiredService<IOptions<RunEngineOptions>>().Value;
+        reads.MapGet("/runs/{id:guid}/export", Export).WithTags("Runs");
+        writes.MapPost("/runs/import", Import).WithTags("Runs").WithMetadata(new BodyLimit(limits.MaxImportBytes))
+            .RequireRateLimiting(RunStartLimiter.Policy);
     }
 
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(Guid id, RunStore store, CancellationToken cancellationToken)

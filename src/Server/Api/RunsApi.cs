@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TraceFix.Contracts.Runs;
 using TraceFix.Server.Runs;
+using TraceFix.Server.Security;
 using TraceFix.Server.Store;
 
 namespace TraceFix.Server.Api;
@@ -10,18 +11,19 @@ public static class RunsApi
 {
     public const int MaxPageSize = 200;
 
-    public static IEndpointRouteBuilder MapRunsApi(this IEndpointRouteBuilder app)
+    /// <summary>Reads on <paramref name="reads"/>, changes on <paramref name="writes"/> (both under /api).</summary>
+    public static void MapRunsApi(IEndpointRouteBuilder reads, IEndpointRouteBuilder writes)
     {
-        var group = app.MapGroup("/api/runs").WithTags("Runs");
-        group.MapPost("/", Start);
-        group.MapGet("/", List);
-        group.MapGet("/{id:guid}", Get);
-        group.MapGet("/{id:guid}/steps", Steps);
-        group.MapGet("/{id:guid}/steps/{sequence:long}/exchange", Exchange);
-        group.MapPost("/{id:guid}/cancel", Cancel);
-        group.MapDelete("/{id:guid}", Delete);
-        app.MapGet("/api/episodes/{id:long}", Episode).WithTags("Runs");
-        return app;
+        var read = reads.MapGroup("/runs").WithTags("Runs");
+        read.MapGet("/", List);
+        read.MapGet("/{id:guid}", Get);
+        read.MapGet("/{id:guid}/steps", Steps);
+        read.MapGet("/{id:guid}/steps/{sequence:long}/exchange", Exchange);
+        reads.MapGet("/episodes/{id:long}", Episode).WithTags("Runs");
+        var write = writes.MapGroup("/runs").WithTags("Runs");
+        write.MapPost("/", Start).RequireRateLimiting(RunStartLimiter.Policy);
+        write.MapPost("/{id:guid}/cancel", Cancel);
+        write.MapDelete("/{id:guid}", Delete);
     }
 
     private static async Task<Results<Accepted<RunAccepted>, ValidationProblem, ProblemHttpResult>> Start(

@@ -7,12 +7,12 @@ namespace TraceFix.Server.Api;
 /// <summary><c>/api/tasks</c>: the catalog, with description and buggy code only (never the hidden tests or the fix).</summary>
 public static class TasksApi
 {
-    public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)
+    /// <summary>Reads only, on <paramref name="reads"/> (under /api).</summary>
+    public static void MapTasksApi(IEndpointRouteBuilder reads)
     {
-        var group = app.MapGroup("/api/tasks").WithTags("Tasks");
+        var group = reads.MapGroup("/tasks").WithTags("Tasks");
         group.MapGet("/", List);
         group.MapGet("/{name}", Get);
-        return app;
     }
 
     private static Ok<List<TaskSummary>> List(TaskCatalog catalog) =>

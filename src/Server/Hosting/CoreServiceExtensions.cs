@@ -15,10 +15,8 @@ public static class CoreServiceExtensions
     public static WebApplicationBuilder AddTraceFixCore(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<EnvironmentOptions>()
-            .BindConfiguration(EnvironmentOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<EnvironmentOptions>();
+        services.AddSettings<SandboxOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => TaskCatalogLoader.Load(
             sp.GetRequiredService<IConfiguration>(),

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TraceFix.Server.Security;
 
 namespace TraceFix.Server.Hosting;
 
@@ -16,10 +17,12 @@ public static class HealthEndpoints
         return builder;
     }
 
-    public static WebApplication MapTraceFixHealth(this WebApplication app)
+    /// <summary>Open to probes: they carry no key.</summary>
+    public static IEndpointRouteBuilder MapTraceFixHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteAsync });
+        var probes = app.MapViewerGroup("/health");
+        probes.MapHealthChecks("/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        probes.MapHealthChecks("/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = WriteAsync });
         return app;
     }
 

@@ -1,12 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using TraceFix.Core.Settings;
 
 namespace TraceFix.Server.Hosting;
 
 /// <summary><c>TraceFix:Instance</c>: how this server instance names itself in run leases and session handles.</summary>
-public sealed class InstanceOptions
+public sealed class InstanceOptions : ISettingsSection
 {
     public const string Section = "TraceFix:Instance";
+
+    static string ISettingsSection.Section => Section;
 
     /// <summary>Unique among the instances on one database; default: host name, process id and a random suffix.</summary>
     [RegularExpression("^[A-Za-z0-9._-]{1,64}$", ErrorMessage = "TraceFix:Instance:Name may hold letters, digits, '.', '_' and '-' (1 to 64)")]

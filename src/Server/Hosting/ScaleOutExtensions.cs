@@ -14,7 +14,7 @@ public static class ScaleOutExtensions
 
     public static WebApplicationBuilder AddScaleOut(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<InstanceOptions>().BindConfiguration(InstanceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<InstanceOptions>();
         builder.Services.AddSingleton<InstanceIdentity>();
         var connection = builder.Configuration.GetConnectionString(RedisConnectionName);
         if (string.IsNullOrWhiteSpace(connection))

@@ -5,6 +5,7 @@ using OpenTelemetry.Trace;
 using TraceFix.Core.Sandbox;
 using TraceFix.Server.OpenEnv.Sessions;
 using TraceFix.Server.Runs;
+using TraceFix.Server.Security;
 
 namespace TraceFix.Server.Hosting;
 
@@ -32,15 +33,16 @@ public static class TelemetryExtensions
         return builder;
     }
 
-    public static WebApplication MapTraceFixMetrics(this WebApplication app)
+    /// <summary>The scrape is open: monitoring systems carry no key, and the figures hold no secret.</summary>
+    public static IEndpointRouteBuilder MapTraceFixMetrics(this IEndpointRouteBuilder app)
     {
         // Gauges read this host's services when scraped.
-        var telemetry = app.Services.GetRequiredService<TraceFixTelemetry>();
-        var active = app.Services.GetRequiredService<ActiveRuns>();
-        var sessions = app.Services.GetRequiredService<SessionManager>();
+        var telemetry = app.ServiceProvider.GetRequiredService<TraceFixTelemetry>();
+        var active = app.ServiceProvider.GetRequiredService<ActiveRuns>();
+        var sessions = app.ServiceProvider.GetRequiredService<SessionManager>();
         telemetry.Meter.CreateObservableGauge("tracefix.runs.active", () => active.Count, "{run}", "Runs this instance is playing now");
         telemetry.Meter.CreateObservableGauge("tracefix.environment.sessions", () => sessions.ActiveSessions, "{session}", "Open OpenEnv sessions on this instance");
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         return app;
     }
 }

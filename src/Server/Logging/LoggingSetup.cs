@@ -1,6 +1,7 @@
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
+using TraceFix.Server.Hosting;
 using TraceFix.Server.Store;
 
 namespace TraceFix.Server.Logging;
@@ -9,18 +10,20 @@ public static class LoggingSetup
 {
     /// <summary>
     /// Serilog: console, plus a daily rolling JSON file under <c>logs/</c> next to the data folder (or
-    /// <c>TraceFix:Logging:Directory</c>; <c>TraceFix:Logging:File=false</c> turns the file off). Levels come from the
+    /// <c>TraceFix:Logging:Directory</c>; <c>TraceFix:Logging:File=false</c> turns the file off; see <see cref="LoggingOptions"/>). Levels come from the
     /// <c>Serilog</c> section. Scopes (RunId, EpisodeId) become properties.
     /// </summary>
     public static WebApplicationBuilder AddTraceFixLogging(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
         var contentRoot = builder.Environment.ContentRootPath;
-        var dataDirectory = Path.GetFullPath(configuration[$"{DatabaseOptions.Section}:DataDirectory"] ?? "data", contentRoot);
-        var directory = configuration["TraceFix:Logging:Directory"] is { Length: > 0 } configured
+        // Needed before the container exists, so read through the same validated path as every other section.
+        var settings = configuration.ReadSettings<LoggingOptions>();
+        var dataDirectory = Path.GetFullPath(configuration.ReadSettings<DatabaseOptions>().DataDirectory, contentRoot);
+        var directory = settings.Directory is { Length: > 0 } configured
             ? Path.GetFullPath(configured, contentRoot)
             : Path.Combine(Path.GetDirectoryName(dataDirectory) ?? contentRoot, "logs");
-        var toFile = configuration.GetValue("TraceFix:Logging:File", true);
+        var toFile = settings.File;
 
         var logger = new LoggerConfiguration()
             .ReadFrom.Configuration(configuration)

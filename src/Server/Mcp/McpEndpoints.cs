@@ -1,11 +1,12 @@
 using TraceFix.Server.OpenEnv.Tools;
+using TraceFix.Server.Security;
 
 namespace TraceFix.Server.Mcp;
 
 /// <summary>
 /// Wires the MCP surface: <c>POST /mcp</c> (OpenEnv JSON-RPC and MCP Streamable HTTP), <c>DELETE /mcp</c> (end an MCP
-/// session), <c>WS /mcp</c>, and the tool handler the environment's /ws and /step use. The operator key guards /mcp
-/// like the other environment routes (see <c>ProtectedRoutes</c>).
+/// session), <c>WS /mcp</c>, and the tool handler the environment's /ws and /step use. Only the operator may call /mcp,
+/// with any method, like the other environment routes.
 /// </summary>
 public static class McpEndpoints
 {
@@ -18,9 +19,9 @@ public static class McpEndpoints
         return builder;
     }
 
-    public static WebApplication MapMcpServer(this WebApplication app)
+    public static IEndpointRouteBuilder MapMcpServer(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(McpProtocol.Path).WithTags("MCP");
+        var group = app.MapOperatorGroup(McpProtocol.Path).WithTags("MCP");
         group.MapPost("", McpHttpEndpoint.PostAsync)
             .WithSummary("JSON-RPC 2.0: tools/list, tools/call, openenv/session/create, openenv/session/close, and MCP's initialize/ping")
             .Accepts<object>("application/json", "*/*")

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
+using TraceFix.Server.Hosting;
 using TraceFix.Server.OpenEnv.Http;
 using TraceFix.Server.OpenEnv.Schema;
 using TraceFix.Server.OpenEnv.Sessions;
 using TraceFix.Server.OpenEnv.WebSockets;
+using TraceFix.Server.Security;
 
 namespace TraceFix.Server.OpenEnv;
 
@@ -12,11 +14,7 @@ public static class EnvironmentServerExtensions
 {
     public static WebApplicationBuilder AddEnvironmentServer(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<EnvironmentServerOptions>()
-            .BindConfiguration(EnvironmentServerOptions.Section)
-            .ValidateDataAnnotations()
-            .Validate(o => o.IdleTimeout > TimeSpan.Zero, "TraceFix:Sessions:IdleTimeout must be positive")
-            .ValidateOnStart();
+        builder.Services.AddSettings<EnvironmentServerOptions>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IEnvironmentSessionFactory, DebugSessionFactory>();
         builder.Services.AddSingleton<SessionManager>();
@@ -26,15 +24,20 @@ public static class EnvironmentServerExtensions
         return builder;
     }
 
-    public static WebApplication MapEnvironmentServer(this WebApplication app)
+    /// <summary>
+    /// Driving an environment (/ws, /reset, /step, /state, /sessions) needs the operator key for every method, since
+    /// /state and the socket upgrade are GETs; its description (/health, /metadata, /schema, the API docs) is open.
+    /// </summary>
+    public static IEndpointRouteBuilder MapEnvironmentServer(this IEndpointRouteBuilder app)
     {
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
-        app.Map("/ws", (HttpContext context, EnvironmentSocketHandler handler) => handler.HandleAsync(context))
+        var drive = app.MapOperatorGroup("");
+        drive.Map("/ws", (HttpContext context, EnvironmentSocketHandler handler) => handler.HandleAsync(context))
             .ExcludeFromDescription();
-        app.MapHttpEnvironment();
-        app.MapEnvironmentDescription();
-        app.MapOpenApi("/openapi.json");
-        app.MapScalarApiReference("/docs", options => options.WithOpenApiRoutePattern("/openapi.json").WithTitle("TraceFix environment API"));
+        drive.MapHttpEnvironment();
+        var describe = app.MapViewerGroup("");
+        describe.MapEnvironmentDescription();
+        describe.MapOpenApi("/openapi.json");
+        describe.MapScalarApiReference("/docs", options => options.WithOpenApiRoutePattern("/openapi.json").WithTitle("TraceFix environment API"));
         return app;
     }
 }

@@ -1,44 +1,64 @@
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.Options;
 using TraceFix.Contracts.Runs;
+using TraceFix.Core.Agents;
 using TraceFix.Core.Agents.Llm;
 using TraceFix.Core.Agents.Offline;
+using TraceFix.Core.Sandbox;
+using TraceFix.Server.Hosting;
 
 namespace TraceFix.Server.Runs;
 
 /// <summary>Registers the agents the server can run: the offline repair agent, the LLM policy and replay.</summary>
 public static class BuiltInAgents
 {
-    public static IServiceCollection AddBuiltInAgents(this IServiceCollection services, IConfiguration configuration)
+    public static WebApplicationBuilder AddBuiltInAgents(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
+        services.AddSettings<OfflineAgentOptions>().Validate<IConfiguration>((_, c) => !Moved(c, "Agents:Offline"), MovedMessage("Offline"));
         services.AddSingleton(new RunAgentRegistration(
             AgentKinds.Offline,
             (_, _) => new OfflineRepairAgent().Model,
-            (_, _, _) => ValueTask.FromResult<Core.Agents.IAgent>(new OfflineRepairAgent())));
+            (sp, _, _) => ValueTask.FromResult<IAgent>(new OfflineRepairAgent(
+                sp.GetRequiredService<IOptions<OfflineAgentOptions>>().Value, sp.GetRequiredService<IOptions<SandboxOptions>>().Value))));
 
-        services.AddSingleton(_ => LlmSettings(configuration));
+        AddSeedVariables(builder.Configuration);
+        services.AddSettings<LlmAgentOptions>().Validate<IConfiguration>((_, c) => !Moved(c, "Agents:Llm"), MovedMessage("Llm"));
         services.AddSingleton(new RunAgentRegistration(
             AgentKinds.Llm,
-            (sp, requested) => requested ?? sp.GetRequiredService<LlmAgentOptions>().Model,
-            (sp, plan, _) => ValueTask.FromResult<Core.Agents.IAgent>(
-                new LlmAgent(sp.GetRequiredService<LlmAgentOptions>() with { Model = plan.Model })),
-            sp => LlmUnavailable(sp.GetRequiredService<LlmAgentOptions>())));
+            (sp, requested) => requested ?? Llm(sp).Model,
+            (sp, plan, _) => ValueTask.FromResult<IAgent>(new LlmAgent(Llm(sp) with { Model = plan.Model })),
+            sp => LlmUnavailable(Llm(sp))));
 
         services.AddSingleton<ReplayTrajectories>();
         services.AddSingleton(new RunAgentRegistration(
             AgentKinds.Replay,
             (_, _) => "replay",
             async (sp, plan, ct) => await sp.GetRequiredService<ReplayTrajectories>().CreateAgentAsync(plan, ct)));
-        return services;
+        return builder;
     }
 
+    /// <summary>The sections' old place is refused rather than silently ignored (an LLM key there would go unused).</summary>
+    private static bool Moved(IConfiguration configuration, string oldSection) => configuration.GetSection(oldSection).Exists();
+
+    private static string MovedMessage(string agent) =>
+        $"Agents:{agent} is no longer read: move these settings to TraceFix:Agents:{agent} (environment TraceFix__Agents__{agent}__*)";
+
+    private static LlmAgentOptions Llm(IServiceProvider services) => services.GetRequiredService<IOptions<LlmAgentOptions>>().Value;
+
     /// <summary>
-    /// The LLM endpoint: the seed's environment variables (API_BASE_URL, MODEL_NAME, HF_TOKEN or API_KEY), overridden by the
-    /// <c>Agents:Llm</c> section. The key lives only here; a run request cannot carry one.
+    /// The seed's environment variables (API_BASE_URL, MODEL_NAME, HF_TOKEN or API_KEY) become the lowest-priority values
+    /// of <c>TraceFix:Agents:Llm</c>, so the section overrides them. The key lives only here; a run request cannot carry one.
     /// </summary>
-    private static LlmAgentOptions LlmSettings(IConfiguration configuration)
+    private static void AddSeedVariables(IConfigurationManager configuration)
     {
-        var options = LlmAgentOptions.FromEnvironment(Environment.GetEnvironmentVariable);
-        configuration.GetSection(LlmAgentOptions.SectionName).Bind(options);
-        return options;
+        var seed = LlmAgentOptions.SeedSettings(Environment.GetEnvironmentVariable)
+            .Select(pair => new KeyValuePair<string, string?>($"{LlmAgentOptions.Section}:{pair.Key}", pair.Value))
+            .ToList();
+        if (seed.Count > 0)
+        {
+            configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = seed });
+        }
     }
 
     private static string? LlmUnavailable(LlmAgentOptions options) =>

@@ -1,11 +1,14 @@
 using System.ComponentModel.DataAnnotations;
+using TraceFix.Core.Settings;
 
 namespace TraceFix.Server.Runs;
 
 /// <summary><c>TraceFix:Runs</c>: queue, concurrency and budget limits of the run engine.</summary>
-public sealed class RunEngineOptions
+public sealed class RunEngineOptions : ISettingsSection
 {
     public const string Section = "TraceFix:Runs";
+
+    static string ISettingsSection.Section => Section;
 
     /// <summary>Runs that may wait for a slot; a start beyond it is refused with 503.</summary>
     [Range(1, 100_000)]

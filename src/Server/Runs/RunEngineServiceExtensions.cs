@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TraceFix.Server.Hosting;
 using TraceFix.Server.Hubs;
 
 namespace TraceFix.Server.Runs;
@@ -9,7 +10,7 @@ public static class RunEngineServiceExtensions
     public static WebApplicationBuilder AddRunEngine(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<RunEngineOptions>().BindConfiguration(RunEngineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<RunEngineOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RunQueue>();
         services.AddSingleton<ActiveRuns>();
@@ -23,7 +24,7 @@ public static class RunEngineServiceExtensions
         services.AddSingleton<Play.PlaySessions>();
         services.AddHostedService<RunEngine>();
         services.AddHostedService<LeaseHeartbeat>();
-        services.AddBuiltInAgents(builder.Configuration);
+        builder.AddBuiltInAgents();
         return builder;
     }
 }

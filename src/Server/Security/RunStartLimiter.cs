@@ -5,16 +5,19 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace TraceFix.Server.Security;
 
 /// <summary>
-/// A fixed-window limit on run and play starts per client address (<see cref="ProtectedRoutes.IsRunStart"/>); other
+/// A fixed-window limit on run and play starts per client address, shared by the endpoints that carry
+/// <c>RequireRateLimiting(RunStartLimiter.Policy)</c> (starting a run, importing one, starting manual play); other
 /// requests are not limited. Rejections are 429 problem JSON with <c>Retry-After</c>.
 /// </summary>
 public static class RunStartLimiter
 {
+    public const string Policy = "run-starts";
+
     public static void Configure(RateLimiterOptions limiter, SecurityOptions options)
     {
         var window = TimeSpan.FromSeconds(options.RunStartWindowSeconds);
-        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            options.RunStartsPerWindow == 0 || !ProtectedRoutes.IsRunStart(context.Request)
+        limiter.AddPolicy(Policy, context =>
+            options.RunStartsPerWindow == 0
                 ? RateLimitPartition.GetNoLimiter("unlimited")
                 : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RunStartsPerWindow, Window = window, QueueLimit = 0 }));

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using TraceFix.Core.Settings;
 
 namespace TraceFix.Server.Security;
 
@@ -6,9 +7,11 @@ namespace TraceFix.Server.Security;
 /// <c>TraceFix:Security</c>. Without <see cref="OperatorKey"/> the server is open (the embedded default); with it, every
 /// request that changes something or drives an environment must present the key.
 /// </summary>
-public sealed class SecurityOptions
+public sealed class SecurityOptions : ISettingsSection
 {
     public const string Section = "TraceFix:Security";
+
+    static string ISettingsSection.Section => Section;
 
     /// <summary>Operator key; env <c>TraceFix__Security__OperatorKey</c>. Never logged.</summary>
     public string? OperatorKey { get; set; }

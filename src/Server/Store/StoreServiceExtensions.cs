@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TraceFix.Server.Hosting;
 
 namespace TraceFix.Server.Store;
 
@@ -7,42 +9,46 @@ public static class StoreServiceExtensions
     /// <summary>
     /// Registers the trajectory store for <c>TraceFix:Database:Provider</c> (sqlite by default, or postgres) with the
     /// <c>ConnectionStrings:TraceFix</c> connection string, and the start-up step that migrates and recovers crashed runs.
+    /// The provider is chosen from the validated settings when the store is first used, so a bad value stops start-up
+    /// like any other setting.
     /// </summary>
     public static WebApplicationBuilder AddTraceFixStore(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         var services = builder.Services;
-        switch (options.Provider.Trim().ToLowerInvariant())
-        {
-            case "sqlite":
-                var contentRoot = builder.Environment.ContentRootPath;
-                var dataDirectory = Path.GetFullPath(options.DataDirectory, contentRoot);
-                var sqlite = SqlitePaths.Resolve(connectionString, dataDirectory, contentRoot);
-                services.AddPooledDbContextFactory<SqliteTraceFixDb>(db => db.UseSqlite(sqlite).AddInterceptors(new SqlitePragmas()));
-                services.AddSingleton<IDbContextFactory<TraceFixDb>>(sp =>
-                    new TraceFixDbFactory<SqliteTraceFixDb>(sp.GetRequiredService<IDbContextFactory<SqliteTraceFixDb>>()));
-                services.AddSingleton(new StoreLocation("sqlite", SqlitePaths.DataFolder(sqlite) ?? dataDirectory));
-                break;
-            case "postgres" or "postgresql" or "npgsql":
-                if (string.IsNullOrWhiteSpace(connectionString))
-                {
-                    throw new InvalidOperationException(
-                        "TraceFix:Database:Provider is 'postgres' but ConnectionStrings:TraceFix is empty; set it (e.g. ConnectionStrings__TraceFix).");
-                }
-                services.AddPooledDbContextFactory<PostgresTraceFixDb>(db => db.UseNpgsql(connectionString));
-                services.AddSingleton<IDbContextFactory<TraceFixDb>>(sp =>
-                    new TraceFixDbFactory<PostgresTraceFixDb>(sp.GetRequiredService<IDbContextFactory<PostgresTraceFixDb>>()));
-                services.AddSingleton(new StoreLocation("postgres", Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath)));
-                break;
-            default:
-                throw new InvalidOperationException(
-                    $"TraceFix:Database:Provider '{options.Provider}' is not supported; use 'sqlite' or 'postgres'.");
-        }
+        services.AddSettings<DatabaseOptions>()
+            .Validate<IConfiguration>((options, configuration) => !options.IsPostgres || HasConnectionString(configuration),
+                $"{DatabaseOptions.Section}:Provider is 'postgres' but ConnectionStrings:{DatabaseOptions.ConnectionStringName} is empty; " +
+                $"set it (e.g. ConnectionStrings__{DatabaseOptions.ConnectionStringName})");
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddPooledDbContextFactory<SqliteTraceFixDb>((sp, db) =>
+            db.UseSqlite(SqliteConnection(sp, contentRoot)).AddInterceptors(new SqlitePragmas()));
+        services.AddPooledDbContextFactory<PostgresTraceFixDb>((sp, db) =>
+            db.UseNpgsql(sp.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName)));
+        services.AddSingleton<IDbContextFactory<TraceFixDb>>(sp => Options(sp).IsPostgres
+            ? new TraceFixDbFactory<PostgresTraceFixDb>(sp.GetRequiredService<IDbContextFactory<PostgresTraceFixDb>>())
+            : new TraceFixDbFactory<SqliteTraceFixDb>(sp.GetRequiredService<IDbContextFactory<SqliteTraceFixDb>>()));
+        services.AddSingleton(sp => Location(sp, contentRoot));
         services.AddSingleton<RunStore>();
         services.AddHostedService<StoreInitializer>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("database", tags: ["ready"]);
         return builder;
+    }
+
+    private static DatabaseOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+
+    private static bool HasConnectionString(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration.GetConnectionString(DatabaseOptions.ConnectionStringName));
+
+    private static string SqliteConnection(IServiceProvider services, string contentRoot) => SqlitePaths.Resolve(
+        services.GetRequiredService<IConfiguration>().GetConnectionString(DatabaseOptions.ConnectionStringName),
+        Path.GetFullPath(Options(services).DataDirectory, contentRoot), contentRoot);
+
+    private static StoreLocation Location(IServiceProvider services, string contentRoot)
+    {
+        var dataDirectory = Path.GetFullPath(Options(services).DataDirectory, contentRoot);
+        return Options(services).IsPostgres
+            ? new StoreLocation("postgres", dataDirectory)
+            : new StoreLocation("sqlite", SqlitePaths.DataFolder(SqliteConnection(services, contentRoot)) ?? dataDirectory);
     }
 }
 

@@ -85,6 +85,6 @@ public sealed class CoreStartupTests
         var (exitCode, output) = await ServerProcess.RunUntilExitAsync(["--TraceFix:Environment:MaxSteps=0"]);
 
         Assert.Equal(HostExit.ConfigurationError, exitCode);
-        Assert.Contains("The field MaxSteps must be between 1 and 10000.", output);
+        Assert.Contains("TraceFix:Environment:MaxSteps: must be between 1 and 10000", output);
     }
 }

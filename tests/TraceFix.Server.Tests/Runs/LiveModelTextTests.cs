@@ -17,10 +17,10 @@ public sealed class LiveModelTextTests
         await using var chat = await FakeChatServer.StartAsync(first, second);
         await using var app = new TraceFixApp(new Dictionary<string, string?>
         {
-            ["Agents:Llm:ApiKey"] = "sk-live-text",
-            ["Agents:Llm:ApiBaseUrl"] = chat.ApiBaseUrl,
-            ["Agents:Llm:Model"] = "fake-model",
-            ["Agents:Llm:MaxRetries"] = "0",
+            ["TraceFix:Agents:Llm:ApiKey"] = "sk-live-text",
+            ["TraceFix:Agents:Llm:ApiBaseUrl"] = chat.ApiBaseUrl,
+            ["TraceFix:Agents:Llm:Model"] = "fake-model",
+            ["TraceFix:Agents:Llm:MaxRetries"] = "0",
         });
         var http = app.CreateClient();
         await using var hub = app.CreateHubConnection();

@@ -18,10 +18,10 @@ public sealed class ModelExchangeApiTests
         await using var chat = await FakeChatServer.StartAsync(ScriptedReply.Action("RUN_TESTS"), ScriptedReply.Action("SUBMIT"));
         await using var app = new TraceFixApp(new Dictionary<string, string?>
         {
-            ["Agents:Llm:ApiKey"] = Key,
-            ["Agents:Llm:ApiBaseUrl"] = chat.ApiBaseUrl,
-            ["Agents:Llm:Model"] = "fake-model",
-            ["Agents:Llm:MaxRetries"] = "0",
+            ["TraceFix:Agents:Llm:ApiKey"] = Key,
+            ["TraceFix:Agents:Llm:ApiBaseUrl"] = chat.ApiBaseUrl,
+            ["TraceFix:Agents:Llm:Model"] = "fake-model",
+            ["TraceFix:Agents:Llm:MaxRetries"] = "0",
         });
         var http = app.CreateClient();
 

@@ -14,11 +14,11 @@ public sealed class SecretsTests
     {
         await using var app = new TraceFixApp(new Dictionary<string, string?>
         {
-            ["Agents:Llm:ApiKey"] = Key,
-            ["Agents:Llm:ApiBaseUrl"] = "http://127.0.0.1:9/v1",
-            ["Agents:Llm:Model"] = "test-model",
-            ["Agents:Llm:MaxRetries"] = "0",
-            ["Agents:Llm:RequestTimeout"] = "00:00:05",
+            ["TraceFix:Agents:Llm:ApiKey"] = Key,
+            ["TraceFix:Agents:Llm:ApiBaseUrl"] = "http://127.0.0.1:9/v1",
+            ["TraceFix:Agents:Llm:Model"] = "test-model",
+            ["TraceFix:Agents:Llm:MaxRetries"] = "0",
+            ["TraceFix:Agents:Llm:RequestTimeout"] = "00:00:05",
         });
         var http = app.CreateClient();
 
@@ -54,7 +54,7 @@ public sealed class SecretsTests
     [Fact]
     public async Task LlmAgent_WithoutAKeyForTheDefaultEndpoint_IsRefusedWithAFieldError()
     {
-        await using var app = new TraceFixApp(new Dictionary<string, string?> { ["Agents:Llm:ApiKey"] = "lm-studio" });
+        await using var app = new TraceFixApp(new Dictionary<string, string?> { ["TraceFix:Agents:Llm:ApiKey"] = "lm-studio" });
         var response = await app.CreateClient().PostAsync("/api/runs",
             new StringContent("""{"agent":"llm","tasks":["task1_easy"]}""", Encoding.UTF8, "application/json"));
 

@@ -1,22 +1,27 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using TraceFix.Core.Settings;
 
 namespace TraceFix.Core.Agents.Llm;
 
 /// <summary>
 /// How to reach an OpenAI-compatible chat endpoint. Defaults and environment variable names are those of the seed
-/// inference script; the server binds the same record from the <see cref="SectionName"/> configuration section.
+/// inference script; the server binds the same record from the <see cref="Section"/> configuration section, with the
+/// seed's variables (<see cref="SeedSettings"/>) as its lowest-priority defaults.
 /// </summary>
-public sealed record LlmAgentOptions
+public sealed record LlmAgentOptions : ISettingsSection
 {
-    public const string SectionName = "Agents:Llm";
+    public const string Section = "TraceFix:Agents:Llm";
     public const string DefaultBaseUrl = "https://router.huggingface.co/v1";
     public const string DefaultModel = "openai/gpt-oss-20b";
 
     /// <summary>Used when neither HF_TOKEN nor API_KEY is set; local servers such as LM Studio accept any key.</summary>
     public const string PlaceholderKey = "lm-studio";
 
+    static string ISettingsSection.Section => Section;
+
     [Required]
+    [Url]
     public string ApiBaseUrl { get; init; } = DefaultBaseUrl;
 
     [Required]
@@ -36,10 +41,13 @@ public sealed record LlmAgentOptions
     public int MaxRetries { get; init; } = 3;
 
     /// <summary>First backoff delay; it doubles on each retry unless the server sends Retry-After.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromSeconds(30);
 
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
     /// <summary>Three unusable answers in a row end the episode, as in the seed.</summary>
@@ -53,6 +61,26 @@ public sealed record LlmAgentOptions
         Model = NonEmpty(lookup("MODEL_NAME")) ?? DefaultModel,
         ApiKey = NonEmpty(lookup("HF_TOKEN")) ?? NonEmpty(lookup("API_KEY")) ?? PlaceholderKey,
     };
+
+    /// <summary>
+    /// The same variables as settings of this section (property name, value), for those that are set: the server
+    /// adds them as its lowest-priority configuration so that <c>TraceFix:Agents:Llm:*</c> overrides them.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string?>> SeedSettings(Func<string, string?> lookup)
+    {
+        if (NonEmpty(lookup("API_BASE_URL")) is { } baseUrl)
+        {
+            yield return new(nameof(ApiBaseUrl), baseUrl);
+        }
+        if (NonEmpty(lookup("MODEL_NAME")) is { } model)
+        {
+            yield return new(nameof(Model), model);
+        }
+        if ((NonEmpty(lookup("HF_TOKEN")) ?? NonEmpty(lookup("API_KEY"))) is { } key)
+        {
+            yield return new(nameof(ApiKey), key);
+        }
+    }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"LlmAgentOptions {{ ApiBaseUrl = {ApiBaseUrl}, Model = {Model}, ApiKey = ***, Temperature = {Temperature}, MaxRetries = {MaxRetries} }}");

@@ -1,11 +1,14 @@
 using System.ComponentModel.DataAnnotations;
+using TraceFix.Core.Settings;
 
 namespace TraceFix.Core.Agents.Offline;
 
-/// <summary>Knobs of the offline repair agent, bound from the <see cref="SectionName"/> configuration section.</summary>
-public sealed record OfflineAgentOptions
+/// <summary>Knobs of the offline repair agent, bound by the server from the <see cref="Section"/> configuration section.</summary>
+public sealed record OfflineAgentOptions : ISettingsSection
 {
-    public const string SectionName = "Agents:Offline";
+    public const string Section = "TraceFix:Agents:Offline";
+
+    static string ISettingsSection.Section => Section;
 
     /// <summary>
     /// Wall-clock limit of the agent's own computation per step: one sandboxed run of the repair engine, start-up

@@ -34,6 +34,9 @@ public sealed class OfflineRepairAgent(OfflineAgentOptions? options = null, Sand
 
     public string Kind => "offline";
 
+    /// <summary>The knobs this agent runs with (the server's come from <c>TraceFix:Agents:Offline</c>).</summary>
+    public OfflineAgentOptions Options => _options;
+
     public string Model => "tracefix-offline-repair";
 
     /// <summary>Wall-clock time spent computing (engine calls included) per decision of the current episode.</summary>
