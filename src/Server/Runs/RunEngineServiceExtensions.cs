@@ -21,6 +21,8 @@ public static class RunEngineServiceExtensions
         services.AddSingleton<RunStepStream>();
         services.AddSingleton<RunEvents>();
         services.AddSingleton<Play.PlaySessions>();
+        services.AddSingleton<Transfer.RunImporter>();
+        services.AddSingleton<Transfer.RunExporter>();
         services.AddHostedService<RunEngine>();
         services.AddHostedService<LeaseHeartbeat>();
         services.AddBuiltInAgents(builder.Configuration);
