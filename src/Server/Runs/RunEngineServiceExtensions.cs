@@ -25,6 +25,7 @@ public static class RunEngineServiceExtensions
         services.AddSingleton<Transfer.RunExporter>();
         services.AddHostedService<RunEngine>();
         services.AddHostedService<LeaseHeartbeat>();
+        services.AddHostedService<Play.PlaySessionReaper>();
         services.AddBuiltInAgents(builder.Configuration);
         return builder;
     }
