@@ -15,13 +15,13 @@ public sealed partial class RunStore
         return row?.Run.AsSummary(row.Last);
     }
 
-    public async Task<Runs.RunPlan?> GetPlanAsync(Guid runId, CancellationToken cancellationToken = default)
+    public async Task<RunPlan?> GetPlanAsync(Guid runId, CancellationToken cancellationToken = default)
     {
         await using var db = factory.CreateDbContext();
         var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
         return run is null
             ? null
-            : new Runs.RunPlan(run.Id, run.AgentKind, run.Model, run.PlannedTaskNames, run.MaxSteps, run.Seed, run.ReplaySourceRunId);
+            : new RunPlan(run.Id, run.AgentKind, run.Model, run.PlannedTaskNames, run.MaxSteps, run.Seed, run.ReplaySourceRunId);
     }
 
     public async Task<RunStatus?> GetStatusAsync(Guid runId, CancellationToken cancellationToken = default)
