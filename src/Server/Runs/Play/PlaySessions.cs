@@ -110,13 +110,13 @@ public sealed class PlaySessions(
     }
 
     /// <summary>Ends a session early; its run becomes cancelled. False when there is no such open session.</summary>
-    public async Task<bool> CloseAsync(Guid sessionId)
+    public async Task<bool> CloseAsync(Guid sessionId, CancellationToken cancellationToken)
     {
         if (!_sessions.TryGetValue(sessionId, out var session))
         {
             return false;
         }
-        await session.Gate.WaitAsync();
+        await session.Gate.WaitAsync(cancellationToken);
         try
         {
             await CloseAsync(session, "closed by the player");
