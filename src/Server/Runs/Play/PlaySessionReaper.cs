@@ -3,7 +3,11 @@ using Microsoft.Extensions.Options;
 namespace TraceFix.Server.Runs.Play;
 
 /// <summary>Every <see cref="RunEngineOptions.PlayReapSeconds"/>: closes the manual play sessions left idle too long.</summary>
-public sealed class PlaySessionReaper(PlaySessions sessions, IOptions<RunEngineOptions> options, TimeProvider clock,
+/// <remarks>
+/// <see cref="PlaySessions"/> (and through it the task catalogue and the sandbox) is resolved at the first tick, not when
+/// the hosted services are built, so that it never pre-empts the start-up checks of <c>CoreStartup</c>.
+/// </remarks>
+public sealed class PlaySessionReaper(IServiceProvider services, IOptions<RunEngineOptions> options, TimeProvider clock,
     ILogger<PlaySessionReaper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -15,7 +19,7 @@ public sealed class PlaySessionReaper(PlaySessions sessions, IOptions<RunEngineO
             {
                 try
                 {
-                    await sessions.CloseIdleAsync(stoppingToken);
+                    await services.GetRequiredService<PlaySessions>().CloseIdleAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
