@@ -2,13 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using TraceFix.Contracts.Episodes;
 using TraceFix.Contracts.Runs;
 using TraceFix.Server.Runs.Transfer;
-using TraceFix.Server.Store;
 
 namespace TraceFix.Server.Tests.Runs;
 
@@ -82,35 +78,5 @@ public sealed class StreamingExportTests
             }
         }
         return lines.ToString();
-    }
-}
-
-/// <summary>Counts the store's database contexts (one per query or page) by wrapping the registered factory.</summary>
-internal sealed class ContextCounter
-{
-    private int _count;
-
-    public int Count => Volatile.Read(ref _count);
-
-    public TraceFixDb Created(TraceFixDb db)
-    {
-        Interlocked.Increment(ref _count);
-        return db;
-    }
-}
-
-internal static class ContextCounting
-{
-    public static void Decorate(this IServiceCollection services, ContextCounter counter)
-    {
-        var inner = services.Last(d => d.ServiceType == typeof(IDbContextFactory<TraceFixDb>));
-        services.RemoveAll<IDbContextFactory<TraceFixDb>>();
-        services.AddSingleton<IDbContextFactory<TraceFixDb>>(sp =>
-            new CountingFactory((IDbContextFactory<TraceFixDb>)inner.ImplementationFactory!(sp), counter));
-    }
-
-    private sealed class CountingFactory(IDbContextFactory<TraceFixDb> inner, ContextCounter counter) : IDbContextFactory<TraceFixDb>
-    {
-        public TraceFixDb CreateDbContext() => counter.Created(inner.CreateDbContext());
     }
 }
