@@ -184,7 +184,8 @@ public sealed class DashboardTests(BrowserFixture fixture, ITestOutputHelper out
                    $"(all 1,000 steps loaded and step 1000 shown at {allSteps.TotalMilliseconds:0} ms); cold page load with WebAssembly boot " +
                    $"{coldPaint.TotalMilliseconds:0} ms; {rendered} step rows in the DOM";
         output.WriteLine(line);
-        await File.AppendAllTextAsync(Path.Combine(Screenshots.Folder, "first-paint.txt"), $"{DateTimeOffset.UtcNow:u} {line}\n");
+        // A figure, not a check: timings depend on the machine, so it is recorded (artifacts/) and never asserted.
+        await Screenshots.RecordAsync("first-paint.txt", line);
         Assert.InRange(rendered, 1, 999);
         Assert.Empty(errors);
         Assert.Empty(coldErrors);

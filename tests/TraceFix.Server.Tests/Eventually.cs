@@ -15,4 +15,17 @@ public static class Eventually
             await Task.Delay(20);
         }
     }
+
+    public static async Task TrueAsync(Func<Task<bool>> condition, string? because = null)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail(because ?? "condition not met within 30 s");
+            }
+            await Task.Delay(20);
+        }
+    }
 }

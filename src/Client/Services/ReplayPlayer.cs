@@ -9,6 +9,7 @@ public sealed class ReplayPlayer(TimeProvider clock) : IAsyncDisposable
     public static readonly TimeSpan BaseInterval = TimeSpan.FromMilliseconds(900);
 
     private ITimer? _timer;
+    private Task _tick = Task.CompletedTask;
 
     public int Position { get; private set; }
 
@@ -83,9 +84,28 @@ public sealed class ReplayPlayer(TimeProvider clock) : IAsyncDisposable
         await NotifyAsync();
     }
 
+    /// <summary>The tick being handled, if any (awaited on dispose, which surfaces a failed one).</summary>
+    public Task Pending => _tick;
+
+    private void Start() => _timer = clock.CreateTimer(_ => OnTimer(), null, Interval, Interval);
+
     // The tick runs synchronously in the timer callback up to its first await, so a position change is visible as soon as
     // the clock fires (a fake clock in tests, the browser's single thread in WebAssembly).
-    private void Start() => _timer = clock.CreateTimer(_ => _ = TickAsync(), null, Interval, Interval);
+    private void OnTimer()
+    {
+        if (!_tick.IsCompleted)
+        {
+            // The previous tick is still rendering: skip this one rather than pile them up.
+            return;
+        }
+        if (_tick.IsFaulted)
+        {
+            // Keep the failure for DisposeAsync to surface; a failing render should not be retried forever.
+            Stop();
+            return;
+        }
+        _tick = TickAsync();
+    }
 
     private void Stop()
     {
@@ -112,9 +132,9 @@ public sealed class ReplayPlayer(TimeProvider clock) : IAsyncDisposable
 
     private Task NotifyAsync() => Changed?.Invoke() ?? Task.CompletedTask;
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         Stop();
-        return ValueTask.CompletedTask;
+        await _tick;
     }
 }

@@ -13,22 +13,10 @@ public static class OpenEnvFrames
     public static string Reset(ResetOptions options)
     {
         var data = new JsonObject();
-        if (options.Difficulty is { } difficulty)
-        {
-            data["difficulty"] = difficulty;
-        }
-        if (options.TaskName is { } task)
-        {
-            data["task_name"] = task;
-        }
-        if (options.Seed is { } seed)
-        {
-            data["seed"] = seed;
-        }
-        if (options.EpisodeId is { } id)
-        {
-            data["episode_id"] = id;
-        }
+        PutIfSet(data, "difficulty", options.Difficulty);
+        PutIfSet(data, "task_name", options.TaskName);
+        PutIfSet(data, "seed", options.Seed);
+        PutIfSet(data, "episode_id", options.EpisodeId);
         return new JsonObject { ["type"] = "reset", ["data"] = data }.ToJsonString();
     }
 
@@ -40,18 +28,9 @@ public static class OpenEnvFrames
             ["thought"] = action.Thought,
             ["action_type"] = action.ActionType.ToString(),
         };
-        if (action.StartLine is { } start)
-        {
-            data["start_line"] = start;
-        }
-        if (action.EndLine is { } end)
-        {
-            data["end_line"] = end;
-        }
-        if (action.NewCodeBlock is { } block)
-        {
-            data["new_code_block"] = block;
-        }
+        PutIfSet(data, "start_line", action.StartLine);
+        PutIfSet(data, "end_line", action.EndLine);
+        PutIfSet(data, "new_code_block", action.NewCodeBlock);
         data["metadata"] = action.Metadata is { } metadata ? JsonSerializer.SerializeToNode(metadata) : new JsonObject();
         return new JsonObject { ["type"] = "step", ["data"] = data }.ToJsonString();
     }
@@ -98,4 +77,12 @@ public static class OpenEnvFrames
     }
 
     public static EpisodeState StateOf(JsonElement data) => data.Deserialize<EpisodeState>(Json) ?? new EpisodeState();
+
+    private static void PutIfSet(JsonObject data, string name, JsonNode? value)
+    {
+        if (value is not null)
+        {
+            data[name] = value;
+        }
+    }
 }

@@ -19,12 +19,9 @@ internal static class SandboxCommand
 
     public const string ShellPath = "/bin/sh";
 
-    public static ProcessStartInfo Create(SandboxOptions options, HarnessFiles harness, bool runningAsRoot) =>
-        Create(options, harness, runningAsRoot, seccompFile: null, cgroup: null);
-
-    public static ProcessStartInfo Create(SandboxOptions options, HarnessFiles harness, bool runningAsRoot, string? seccompFile, string? cgroup)
+    /// <summary>A process with redirected streams, started in "/", and none of the host's environment but PATH.</summary>
+    internal static ProcessStartInfo BareStartInfo()
     {
-        var limits = JsonSerializer.Serialize(SandboxLimits.From(options, watchdog: cgroup is null));
         var info = new ProcessStartInfo
         {
             RedirectStandardInput = true,
@@ -36,6 +33,16 @@ internal static class SandboxCommand
         // Nothing of the host's environment (API keys, tokens, connection strings) is passed on, even before bwrap clears it.
         info.Environment.Clear();
         info.Environment["PATH"] = "/usr/bin:/bin";
+        return info;
+    }
+
+    public static ProcessStartInfo Create(SandboxOptions options, HarnessFiles harness, bool runningAsRoot) =>
+        Create(options, harness, runningAsRoot, seccompFile: null, cgroup: null);
+
+    public static ProcessStartInfo Create(SandboxOptions options, HarnessFiles harness, bool runningAsRoot, string? seccompFile, string? cgroup)
+    {
+        var limits = JsonSerializer.Serialize(SandboxLimits.From(options, watchdog: cgroup is null));
+        var info = BareStartInfo();
 
         if (options.Unconfined)
         {

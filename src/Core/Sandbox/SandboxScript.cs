@@ -87,17 +87,8 @@ public static class SandboxScript
 
     private static ProcessStartInfo Command(SandboxOptions options, string script)
     {
-        var info = new ProcessStartInfo
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = "/",
-            StandardInputEncoding = new UTF8Encoding(false),
-        };
-        info.Environment.Clear();
-        info.Environment["PATH"] = "/usr/bin:/bin";
+        var info = SandboxCommand.BareStartInfo();
+        info.StandardInputEncoding = new UTF8Encoding(false);
         var python = new[] { options.PythonPath, "-I", "-S", "-B", "-c", script };
         if (options.Unconfined)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using TraceFix.Server.Hosting;
 
 namespace TraceFix.Server.Api;
 
@@ -15,35 +16,22 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         if (IsDatabaseUnavailable(exception))
         {
             logger.LogWarning("Database unavailable on {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, exception.Message);
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.Headers.RetryAfter = "5";
-            return await problems.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = { Status = 503, Title = "Database unavailable", Detail = "The database cannot be reached right now; try again shortly." },
-            });
+            return await problems.WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "Database unavailable",
+                "The database cannot be reached right now; try again shortly.");
         }
         if (exception is not BadHttpRequestException bad)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
-            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-            return await problems.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                Exception = exception,
-                ProblemDetails = { Status = 500, Title = "Internal server error", Detail = "The server could not complete the request." },
-            });
+            return await problems.WriteProblemAsync(context, StatusCodes.Status500InternalServerError, "Internal server error",
+                "The server could not complete the request.", exception);
         }
 
-        context.Response.StatusCode = bad.StatusCode;
         if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return await problems.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = { Status = 413, Title = "Request body too large", Detail = bad.Message },
-            });
+            return await problems.WriteProblemAsync(context, bad.StatusCode, ProblemResponses.TooLargeTitle, bad.Message);
         }
+        context.Response.StatusCode = bad.StatusCode;
         var json = FindJsonError(bad);
         var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
         var message = json?.Message ?? bad.Message;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using TraceFix.Server.Hosting;
 using TraceFix.Server.Runs;
 
 namespace TraceFix.Server.Api;
@@ -18,17 +19,8 @@ public sealed class BodyLimitMiddleware(RequestDelegate next, IOptions<RunEngine
         {
             if (context.Request.ContentLength > bytes)
             {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                await problems.WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status413PayloadTooLarge,
-                        Title = "Request body too large",
-                        Detail = $"The body has {context.Request.ContentLength} bytes; this endpoint accepts at most {bytes}.",
-                    },
-                });
+                await problems.WriteProblemAsync(context, StatusCodes.Status413PayloadTooLarge, ProblemResponses.TooLargeTitle,
+                    $"The body has {context.Request.ContentLength} bytes; this endpoint accepts at most {bytes}.");
                 return;
             }
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)

@@ -39,6 +39,6 @@ public static class PlayApi
         };
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Close(Guid id, PlaySessions sessions) =>
-        await sessions.CloseAsync(id) ? TypedResults.NoContent() : ApiResults.NotFound($"no open play session {id}");
+    private static async Task<Results<NoContent, ProblemHttpResult>> Close(Guid id, PlaySessions sessions, CancellationToken cancellationToken) =>
+        await sessions.CloseAsync(id, cancellationToken) ? TypedResults.NoContent() : ApiResults.NotFound($"no open play session {id}");
 }

@@ -30,7 +30,7 @@ public sealed class RunEvents(
 
     public async Task RunChangedAsync(Guid runId, CancellationToken cancellationToken = default)
     {
-        var summary = await store.GetSummaryAsync(runId, CancellationToken.None);
+        var summary = await store.GetSummaryAsync(runId, cancellationToken);
         if (summary is null)
         {
             return;

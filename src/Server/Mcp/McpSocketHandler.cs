@@ -53,15 +53,12 @@ public sealed class McpSocketHandler(McpSessions sessions, McpDispatcher dispatc
         var context = McpCallContext.Socket(session);
         while (true)
         {
-            var receive = connection.ReceiveAsync(cancellationToken);
-            if (!receive.IsCompleted && await Task.WhenAny(receive, session.Hosted.Expired) != receive)
+            if (await connection.ReceiveUntilAsync(session.Hosted.Expired, cancellationToken) is not { } message)
             {
-                _ = receive.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
                 await TrySendAsync(socket, JsonRpcReply.Error(null, JsonRpcCodes.ServerError, session.Hosted.ExpiryReason ?? "Session closed."), cancellationToken);
                 await connection.CloseAsync(WebSocketCloseStatus.EndpointUnavailable, "session closed", cancellationToken);
                 return;
             }
-            var message = await receive;
             JsonObject? reply;
             switch (message.Kind)
             {

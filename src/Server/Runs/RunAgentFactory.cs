@@ -1,4 +1,5 @@
 using TraceFix.Core.Agents;
+using TraceFix.Server.Store;
 
 namespace TraceFix.Server.Runs;
 

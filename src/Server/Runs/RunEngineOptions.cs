@@ -35,6 +35,10 @@ public sealed class RunEngineOptions : ISettingsSection
     [Range(1, 24 * 60)]
     public int PlayIdleMinutes { get; set; } = 30;
 
+    /// <summary>How often idle play sessions are looked for.</summary>
+    [Range(1, 3600)]
+    public int PlayReapSeconds { get; set; } = 60;
+
     /// <summary>
     /// Lease of an instance on the runs it plays, renewed by its heartbeat every third of it. An instance that dies
     /// loses its runs (they become interrupted) once the lease runs out.

@@ -22,8 +22,11 @@ public static class RunEngineServiceExtensions
         services.AddSingleton<RunStepStream>();
         services.AddSingleton<RunEvents>();
         services.AddSingleton<Play.PlaySessions>();
+        services.AddSingleton<Transfer.RunImporter>();
+        services.AddSingleton<Transfer.RunExporter>();
         services.AddHostedService<RunEngine>();
         services.AddHostedService<LeaseHeartbeat>();
+        services.AddHostedService<Play.PlaySessionReaper>();
         builder.AddBuiltInAgents();
         return builder;
     }

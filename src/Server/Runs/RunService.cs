@@ -19,6 +19,9 @@ public sealed class RunService(
     TraceFixTelemetry telemetry,
     TimeProvider clock)
 {
+    private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan StorePoll = TimeSpan.FromMilliseconds(100);
+
     public async Task<StartRunOutcome> StartAsync(StartRunRequest request, CancellationToken cancellationToken)
     {
         RunPlan? source = request.ReplaySourceRunId is { } sourceId ? await store.GetPlanAsync(sourceId, cancellationToken) : null;
@@ -67,13 +70,12 @@ public sealed class RunService(
 
     public async Task<(RunActionResult Result, RunSummary? Run)> CancelAsync(Guid runId, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 50; attempt++)
+        // A run moves queued → running → ended, each at most once, so a few rounds settle any race with the engine.
+        for (var round = 0; round < 3; round++)
         {
             if (active.TryGet(runId, out var running))
             {
-                await running.Cancellation.CancelAsync();
-                await running.Finished.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
-                return (RunActionResult.Done, await store.GetSummaryAsync(runId, cancellationToken));
+                return (RunActionResult.Done, await StopAsync(runId, running, cancellationToken));
             }
             var status = await store.GetStatusAsync(runId, cancellationToken);
             if (status is null)
@@ -89,28 +91,62 @@ public sealed class RunService(
                 await events.RunChangedAsync(runId, CancellationToken.None);
                 return (RunActionResult.Done, await store.GetSummaryAsync(runId, cancellationToken));
             }
-            // Running but not among this instance's active runs: claimed here a moment ago (it appears shortly), or played by
-            // another instance, which sees the flag at its next heartbeat and stops it.
-            if (status == RunStatus.Running && attempt >= 10 && !active.TryGet(runId, out _) && await store.RequestCancelAsync(runId, cancellationToken))
+            if (status == RunStatus.Running && await store.RequestCancelAsync(runId, cancellationToken))
             {
-                return (RunActionResult.Done, await WaitForEndAsync(runId, cancellationToken));
+                return (RunActionResult.Done, await StopUnseenAsync(runId, cancellationToken));
             }
-            await Task.Delay(20, cancellationToken);
         }
         return (RunActionResult.Conflict, await store.GetSummaryAsync(runId, cancellationToken));
     }
 
-    private async Task<RunSummary?> WaitForEndAsync(Guid runId, CancellationToken cancellationToken)
+    /// <summary>Cancels a run this instance plays and waits (a bounded time) for the engine to record its end.</summary>
+    private async Task<RunSummary?> StopAsync(Guid runId, ActiveRun running, CancellationToken cancellationToken)
     {
-        var deadline = clock.GetUtcNow() + options.Value.Lease * 2;
-        while (true)
+        try
         {
-            var summary = await store.GetSummaryAsync(runId, cancellationToken);
-            if (summary is null || summary.Status.IsTerminal() || clock.GetUtcNow() > deadline)
+            await running.Cancellation.CancelAsync();
+            await running.Finished.Task.WaitAsync(StopWait, clock, cancellationToken);
+        }
+        catch (ObjectDisposedException)
+        {
+            // It ended meanwhile.
+        }
+        catch (TimeoutException)
+        {
+            // Still winding down: the summary shows it running, and the hub announces its end.
+        }
+        return await store.GetSummaryAsync(runId, cancellationToken);
+    }
+
+    /// <summary>
+    /// A running run not (yet) among this instance's active runs: claimed here a moment ago (the engine registers it at once,
+    /// and it is stopped here), or played by another instance, which sees the flag at its next heartbeat. Waits for either,
+    /// or for the run's end, up to twice the lease.
+    /// </summary>
+    private async Task<RunSummary?> StopUnseenAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(options.Value.Lease * 2, clock);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var registered = active.WaitForAsync(runId, wait.Token);
+        try
+        {
+            while (true)
             {
-                return summary;
+                var summary = await store.GetSummaryAsync(runId, cancellationToken);
+                if (summary is null || summary.Status.IsTerminal())
+                {
+                    return summary;
+                }
+                // Another instance's progress is only visible in the store: look again after a short pause.
+                if (await Task.WhenAny(registered, Task.Delay(StorePoll, clock, wait.Token)) == registered)
+                {
+                    return await StopAsync(runId, await registered, cancellationToken);
+                }
             }
-            await Task.Delay(100, cancellationToken);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return await store.GetSummaryAsync(runId, cancellationToken);
         }
     }
 

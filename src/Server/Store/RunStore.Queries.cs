@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using TraceFix.Contracts.Runs;
 
@@ -14,13 +15,13 @@ public sealed partial class RunStore
         return row?.Run.AsSummary(row.Last);
     }
 
-    public async Task<Runs.RunPlan?> GetPlanAsync(Guid runId, CancellationToken cancellationToken = default)
+    public async Task<RunPlan?> GetPlanAsync(Guid runId, CancellationToken cancellationToken = default)
     {
         await using var db = factory.CreateDbContext();
         var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
         return run is null
             ? null
-            : new Runs.RunPlan(run.Id, run.AgentKind, run.Model, run.PlannedTaskNames, run.MaxSteps, run.Seed, run.ReplaySourceRunId);
+            : new RunPlan(run.Id, run.AgentKind, run.Model, run.PlannedTaskNames, run.MaxSteps, run.Seed, run.ReplaySourceRunId);
     }
 
     public async Task<RunStatus?> GetStatusAsync(Guid runId, CancellationToken cancellationToken = default)
@@ -90,6 +91,34 @@ public sealed partial class RunStore
         }
         var steps = await db.Steps.AsNoTracking().Where(s => s.EpisodeId == episodeId).OrderBy(s => s.Sequence).ToListAsync(cancellationToken);
         return episode.AsDto([.. steps.Select(s => s.AsDto())]);
+    }
+
+    /// <summary>
+    /// An episode's steps in order, read <paramref name="pageSize"/> at a time, each page from its own short-lived context, so
+    /// a slow reader (an export to a slow client) holds neither a connection nor more than one page.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<StepDto>> ReadEpisodeStepPagesAsync(Guid runId, long episodeId, int pageSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var after = long.MinValue;
+        while (true)
+        {
+            List<StepRecord> page;
+            await using (var db = factory.CreateDbContext())
+            {
+                page = await db.Steps.AsNoTracking().Where(s => s.RunId == runId && s.EpisodeId == episodeId && s.Sequence > after)
+                    .OrderBy(s => s.Sequence).Take(pageSize).ToListAsync(cancellationToken);
+            }
+            if (page.Count > 0)
+            {
+                yield return [.. page.Select(s => s.AsDto())];
+                after = page[^1].Sequence;
+            }
+            if (page.Count < pageSize)
+            {
+                yield break;
+            }
+        }
     }
 
     /// <summary>Stored steps of a run with a sequence above <paramref name="afterSequence"/>, in order.</summary>

@@ -27,6 +27,28 @@ public sealed class ReplayPlayerTests
     }
 
     [Fact]
+    public async Task SlowRender_SkipsTicksMeanwhile_AndDisposeWaitsForIt()
+    {
+        var clock = new FakeTimeProvider();
+        var player = new ReplayPlayer(clock);
+        player.SetCount(10);
+        await player.TogglePlayAsync();
+        var render = new TaskCompletionSource();
+        player.Changed += () => render.Task;
+
+        clock.Advance(ReplayPlayer.BaseInterval);
+        clock.Advance(ReplayPlayer.BaseInterval);
+        Assert.Equal(2, player.Position);
+        Assert.False(player.Pending.IsCompleted);
+
+        var disposed = player.DisposeAsync().AsTask();
+        Assert.False(disposed.IsCompleted);
+        render.SetResult();
+        await disposed;
+        Assert.False(player.Playing);
+    }
+
+    [Fact]
     public async Task Speed_ShortensTheInterval()
     {
         var clock = new FakeTimeProvider();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using TraceFix.Server.Store;
 using TraceFix.Contracts.Runs;
 using TraceFix.Core.Agents.Llm;
 using TraceFix.Core.Agents.Offline;

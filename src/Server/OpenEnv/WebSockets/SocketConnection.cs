@@ -48,6 +48,21 @@ public sealed class SocketConnection(WebSocket socket, int maxMessageBytes)
         }
     }
 
+    /// <summary>
+    /// The next message, or null when <paramref name="ended"/> (the session's expiry) completes first. The caller then
+    /// closes the socket, which ends the abandoned receive; its failure is observed here so it is never reported as unobserved.
+    /// </summary>
+    public async Task<IncomingMessage?> ReceiveUntilAsync(Task ended, CancellationToken cancellationToken)
+    {
+        var receive = ReceiveAsync(cancellationToken);
+        if (receive.IsCompleted || await Task.WhenAny(receive, ended) == receive)
+        {
+            return await receive;
+        }
+        ObserveFailure(receive);
+        return null;
+    }
+
     public async Task SendAsync<T>(string type, T data, CancellationToken cancellationToken)
     {
         _outgoing.ResetWrittenCount();
@@ -71,6 +86,11 @@ public sealed class SocketConnection(WebSocket socket, int maxMessageBytes)
         }
         await socket.SendAsync(_outgoing.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
     }
+
+    // Still pending: it ends when the peer answers the close or the socket goes away, and then a failure is expected.
+    private static void ObserveFailure(Task receive) =>
+        receive.ContinueWith(static t => t.Exception, CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     /// <summary>Closes after a <c>close</c> message: sends our close frame, then waits briefly for the peer's.</summary>
     public async Task CloseAndDrainAsync(TimeSpan wait, CancellationToken cancellationToken)

@@ -18,15 +18,12 @@ public sealed class SocketProtocol(SocketConnection connection, HostedSession se
     {
         while (true)
         {
-            var receive = connection.ReceiveAsync(cancellationToken);
-            if (!receive.IsCompleted && await Task.WhenAny(receive, session.Expired) != receive)
+            if (await connection.ReceiveUntilAsync(session.Expired, cancellationToken) is not { } message)
             {
-                _ = receive.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
                 await EndWithSessionErrorAsync(session.ExpiryReason ?? "Session closed.", cancellationToken);
                 return;
             }
 
-            var message = await receive;
             var keepOpen = message.Kind switch
             {
                 IncomingKind.Close => false,

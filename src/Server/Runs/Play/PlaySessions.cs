@@ -12,7 +12,7 @@ namespace TraceFix.Server.Runs.Play;
 
 /// <summary>
 /// Manual play: a person steps one episode through the API. Each session is a run of agent kind "manual", stored and
-/// streamed like any other; idle sessions are closed (cancelled) after <see cref="RunEngineOptions.PlayIdleMinutes"/>.
+/// streamed like any other; <see cref="PlaySessionReaper"/> closes (cancels) sessions idle for <see cref="RunEngineOptions.PlayIdleMinutes"/>.
 /// </summary>
 public sealed class PlaySessions(
     RunStore store,
@@ -29,7 +29,6 @@ public sealed class PlaySessions(
 
     public async Task<PlayOutcome<Contracts.Runs.PlaySession>> StartAsync(StartPlayRequest request, CancellationToken cancellationToken)
     {
-        await SweepIdleAsync();
         var errors = Validate(request, out var task);
         if (errors.Count > 0 || task is null)
         {
@@ -111,13 +110,13 @@ public sealed class PlaySessions(
     }
 
     /// <summary>Ends a session early; its run becomes cancelled. False when there is no such open session.</summary>
-    public async Task<bool> CloseAsync(Guid sessionId)
+    public async Task<bool> CloseAsync(Guid sessionId, CancellationToken cancellationToken)
     {
         if (!_sessions.TryGetValue(sessionId, out var session))
         {
             return false;
         }
-        await session.Gate.WaitAsync();
+        await session.Gate.WaitAsync(cancellationToken);
         try
         {
             await CloseAsync(session, "closed by the player");
@@ -127,6 +126,32 @@ public sealed class PlaySessions(
         {
             session.Gate.Release();
         }
+    }
+
+    /// <summary>Closes the sessions idle for longer than <see cref="RunEngineOptions.PlayIdleMinutes"/> (called by <see cref="PlaySessionReaper"/>).</summary>
+    public async Task<int> CloseIdleAsync(CancellationToken cancellationToken)
+    {
+        var idle = TimeSpan.FromMinutes(options.Value.PlayIdleMinutes);
+        var closed = 0;
+        foreach (var session in _sessions.Values.Where(s => clock.GetUtcNow() - s.LastUsed > idle))
+        {
+            await session.Gate.WaitAsync(cancellationToken);
+            try
+            {
+                // A step may have arrived while this waited for the gate.
+                if (!session.Closed && clock.GetUtcNow() - session.LastUsed > idle)
+                {
+                    logger.LogInformation("Closing play session {RunId}: idle for more than {Minutes} min", session.RunId, options.Value.PlayIdleMinutes);
+                    await CloseAsync(session, $"closed after {options.Value.PlayIdleMinutes} idle minute(s)");
+                    closed++;
+                }
+            }
+            finally
+            {
+                session.Gate.Release();
+            }
+        }
+        return closed;
     }
 
     public async ValueTask DisposeAsync()
@@ -166,16 +191,6 @@ public sealed class PlaySessions(
         if (_sessions.TryRemove(session.RunId, out _))
         {
             await session.Environment.DisposeAsync();
-        }
-    }
-
-    private async Task SweepIdleAsync()
-    {
-        var cutoff = clock.GetUtcNow().AddMinutes(-options.Value.PlayIdleMinutes);
-        foreach (var session in _sessions.Values.Where(s => s.LastUsed < cutoff))
-        {
-            logger.LogInformation("Closing idle play session {RunId}", session.RunId);
-            await CloseAsync(session.RunId);
         }
     }
 

@@ -1,4 +1,4 @@
-namespace TraceFix.Server.Runs;
+namespace TraceFix.Server.Store;
 
 /// <summary>What a run will do, as stored when it was accepted.</summary>
 public sealed record RunPlan(

@@ -1,6 +1,6 @@
 using TraceFix.Contracts.Runs;
 
-namespace TraceFix.Server.Api;
+namespace TraceFix.Server.Runs.Transfer;
 
 /// <summary>
 /// The deserializer leaves a missing or null field of an import line null even where the DTO says it cannot be; these
