@@ -17,6 +17,7 @@ public static class DashboardApi
         TasksApi.MapTasksApi(reads);
         RunsApi.MapRunsApi(reads, writes);
         RunTransferApi.MapRunTransferApi(reads, writes);
+        ShareApi.MapShareApi(reads, writes);
         LeaderboardApi.MapLeaderboardApi(reads);
         PlayApi.MapPlayApi(writes);
         app.MapHub<RunsHub>(RunsHubMethods.Path).AllowAnonymous();

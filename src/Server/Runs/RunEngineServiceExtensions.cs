@@ -23,6 +23,7 @@ public static class RunEngineServiceExtensions
         services.AddSingleton<RunEvents>();
         services.AddSingleton<Play.PlaySessions>();
         services.AddSingleton<Transfer.RunImporter>();
+        services.AddSingleton<Sharing.ShareLinks>();
         services.AddSingleton<Transfer.RunExporter>();
         services.AddHostedService<RunEngine>();
         services.AddHostedService<LeaseHeartbeat>();

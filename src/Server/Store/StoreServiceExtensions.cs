@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TraceFix.Server.Hosting;
@@ -29,6 +31,10 @@ public static class StoreServiceExtensions
             : new TraceFixDbFactory<SqliteTraceFixDb>(sp.GetRequiredService<IDbContextFactory<SqliteTraceFixDb>>()));
         services.AddSingleton(sp => Location(sp, contentRoot));
         services.AddSingleton<RunStore>();
+        // Share-link tokens are signed with a key ring kept in the store, so they survive restarts and work on every instance.
+        services.AddDataProtection().SetApplicationName("TraceFix");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
+            options => options.XmlRepository = new StoreXmlRepository(sp.GetRequiredService<IDbContextFactory<TraceFixDb>>())));
         services.AddHostedService<StoreInitializer>();
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("database", tags: ["ready"]);
         return builder;

@@ -13,6 +13,8 @@ public abstract class TraceFixDb(DbContextOptions options) : DbContext(options)
     public DbSet<EpisodeRecord> Episodes => Set<EpisodeRecord>();
     public DbSet<StepRecord> Steps => Set<StepRecord>();
     public DbSet<StepExchangeRecord> StepExchanges => Set<StepExchangeRecord>();
+    public DbSet<ShareLinkRecord> ShareLinks => Set<ShareLinkRecord>();
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
@@ -61,6 +63,19 @@ public abstract class TraceFixDb(DbContextOptions options) : DbContext(options)
             exchange.HasKey(x => x.Id);
             exchange.HasIndex(x => new { x.RunId, x.Sequence }).IsUnique();
             exchange.HasOne<RunRecord>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ShareLinkRecord>(link =>
+        {
+            link.ToTable("share_links");
+            link.HasKey(l => l.Id);
+            link.HasIndex(l => l.RunId);
+            link.HasOne<RunRecord>().WithMany().HasForeignKey(l => l.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<DataProtectionKeyRecord>(key =>
+        {
+            key.ToTable("data_protection_keys");
+            key.HasKey(k => k.Id);
+            key.Property(k => k.FriendlyName).HasMaxLength(200);
         });
     }
 }
