@@ -14,6 +14,7 @@ public sealed class RunExecutor(
     RunEvents events,
     IRunAgentFactory agents,
     IEpisodeEnvironmentFactory environments,
+    ForkSnapshots forks,
     TaskCatalog catalog,
     IOptions<RunEngineOptions> options,
     TimeProvider clock,
@@ -97,8 +98,11 @@ public sealed class RunExecutor(
         {
             await recorder.CreateAsync(plan.RunId, index, task, difficulty, sequence);
             using var episodeScope = logger.BeginScope(new Dictionary<string, object> { ["EpisodeId"] = recorder.Episode!.Id });
+            // A fork's one episode resumes from its fork point, rebuilt from the store now (the plan holds only the point).
+            var snapshot = plan.ForkFrom is { } point && index == 0 ? (await forks.BuildAsync(point, cancellationToken)).Snapshot : null;
             await using var environment = environments.Create(plan.MaxSteps);
-            var outcome = await new EpisodeRunner(clock).RunAsync(agent, environment, new ResetOptions(task, Seed: plan.Seed + index), runOptions,
+            var reset = new ResetOptions(task, Seed: plan.Seed + index, Snapshot: snapshot);
+            var outcome = await new EpisodeRunner(clock).RunAsync(agent, environment, reset, runOptions,
                 onReset: reset => recorder.ResetAsync(reset),
                 onStep: async step => await recorder.RecordAsync(step),
                 cancellationToken: cancellationToken);

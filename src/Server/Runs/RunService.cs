@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using TraceFix.Contracts.Episodes;
 using TraceFix.Contracts.Runs;
+using TraceFix.Core.Episodes;
 using TraceFix.Core.Tasks;
 using TraceFix.Server.Hosting;
 using TraceFix.Server.Hubs;
@@ -15,6 +17,7 @@ public sealed class RunService(
     RunEvents events,
     TaskCatalog catalog,
     IRunAgentFactory agents,
+    ForkSnapshots forks,
     IOptions<RunEngineOptions> options,
     TraceFixTelemetry telemetry,
     TimeProvider clock)
@@ -28,7 +31,19 @@ public sealed class RunService(
             return StartRunOutcome.Invalid(errors);
         }
         var agent = request.Agent.Trim();
-        var (tasks, selection) = source is not null && request.Tasks is not { Count: > 0 } && string.IsNullOrWhiteSpace(request.Difficulty)
+        var maxSteps = request.MaxSteps ?? options.Value.MaxStepsPerEpisode;
+        ForkStart? fork = null;
+        if (request.ForkFrom is { } point)
+        {
+            (fork, var forkError) = await CheckForkAsync(point, request.MaxSteps, cancellationToken);
+            if (forkError is not null)
+            {
+                return StartRunOutcome.Invalid(new() { ["forkFrom"] = [forkError] });
+            }
+            maxSteps = request.MaxSteps ?? fork!.ParentMaxSteps;
+        }
+        var (tasks, selection) = fork is not null ? ([fork.TaskName], fork.TaskName)
+            : source is not null && request.Tasks is not { Count: > 0 } && string.IsNullOrWhiteSpace(request.Difficulty)
             ? (source.Tasks, $"replay of {source.RunId}")
             : StartRunValidator.Resolve(request, catalog);
         if (tasks.Count == 0)
@@ -53,9 +68,11 @@ public sealed class RunService(
             TaskSelection = selection.Length > 2000 ? selection[..2000] : selection,
             PlannedTasks = string.Join('\n', tasks),
             PlannedEpisodes = tasks.Count,
-            MaxSteps = request.MaxSteps ?? options.Value.MaxStepsPerEpisode,
+            MaxSteps = maxSteps,
             Seed = request.Seed ?? 0,
             ReplaySourceRunId = request.ReplaySourceRunId,
+            ParentRunId = request.ForkFrom?.RunId,
+            ForkSequence = request.ForkFrom?.Sequence,
             CreatedAt = clock.GetUtcNow(),
         };
         await store.CreateRunAsync(run, cancellationToken);
@@ -63,6 +80,31 @@ public sealed class RunService(
         telemetry.RunsQueued.Add(1);
         await events.RunChangedAsync(run.Id, CancellationToken.None);
         return StartRunOutcome.Accepted(run.Id);
+    }
+
+    /// <summary>Whether the fork point can be started from under this budget (the parent's when none is given); the error says why not.</summary>
+    private async Task<(ForkStart? Fork, string? Error)> CheckForkAsync(ForkPoint point, int? requestedMaxSteps, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var fork = await forks.BuildAsync(point, cancellationToken);
+            var budget = requestedMaxSteps ?? fork.ParentMaxSteps;
+            if (fork.Snapshot.StepCount >= budget)
+            {
+                return (null, $"step {point.Sequence} is the episode's step {fork.Snapshot.StepCount}, at the step limit {budget}: " +
+                    $"pass a larger maxSteps (at most {options.Value.MaxStepsPerEpisode}) to continue from it");
+            }
+            SnapshotRules.Check(new ResetOptions(fork.TaskName, Snapshot: fork.Snapshot), budget);
+            return (fork, null);
+        }
+        catch (ForkSourceException ex)
+        {
+            return (null, ex.Message);
+        }
+        catch (ArgumentException ex)
+        {
+            return (null, ex.Message);
+        }
     }
 
     public async Task<(RunActionResult Result, RunSummary? Run)> CancelAsync(Guid runId, CancellationToken cancellationToken)

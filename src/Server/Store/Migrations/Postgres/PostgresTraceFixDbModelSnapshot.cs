@@ -120,6 +120,9 @@ namespace TraceFix.Server.Store.Migrations.Postgres
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("ForkSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("LeaseExpiresAt")
                         .HasColumnType("bigint");
 
@@ -130,6 +133,9 @@ namespace TraceFix.Server.Store.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ParentRunId")
+                        .HasColumnType("uuid");
 
                     b.Property<int>("PlannedEpisodes")
                         .HasColumnType("integer");
@@ -172,6 +178,8 @@ namespace TraceFix.Server.Store.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ParentRunId");
 
                     b.HasIndex("Status");
 
