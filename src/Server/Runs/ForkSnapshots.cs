@@ -9,8 +9,11 @@ namespace TraceFix.Server.Runs;
 /// <summary>Where a fork starts: the forked step's task, the snapshot its episode resumes from, and the parent's step budget.</summary>
 public sealed record ForkStart(string TaskName, EpisodeSnapshot Snapshot, int ParentMaxSteps);
 
-/// <summary>A fork point that cannot be forked from; the message says why (for a 422 or a failed episode).</summary>
-public sealed class ForkSourceException(string message) : Exception(message);
+/// <summary>A fork point that cannot be forked from; the message says why. <see cref="NotFound"/>: no such run or step.</summary>
+public sealed class ForkSourceException(string message, bool notFound = false) : Exception(message)
+{
+    public bool NotFound { get; } = notFound;
+}
 
 /// <summary>
 /// Rebuilds the state after a stored step from the store: the code stored with it, the undo history replayed from the
@@ -39,7 +42,7 @@ public sealed class ForkSnapshots(RunStore store, TaskCatalog catalog)
         {
             throw new ForkSourceException(await store.GetStatusAsync(point.RunId, cancellationToken) is null
                 ? $"run {point.RunId} does not exist"
-                : $"run {point.RunId} has no step with sequence {point.Sequence}");
+                : $"run {point.RunId} has no step with sequence {point.Sequence}", notFound: depth == 0);
         }
         var task = catalog.Find(rows.TaskName)
             ?? throw new ForkSourceException($"the step's task '{rows.TaskName}' is not loaded on this server");

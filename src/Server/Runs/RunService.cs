@@ -35,10 +35,10 @@ public sealed class RunService(
         ForkStart? fork = null;
         if (request.ForkFrom is { } point)
         {
-            (fork, var forkError) = await CheckForkAsync(point, request.MaxSteps, cancellationToken);
+            (fork, var forkError, var missing) = await CheckForkAsync(point, request.MaxSteps, cancellationToken);
             if (forkError is not null)
             {
-                return StartRunOutcome.Invalid(new() { ["forkFrom"] = [forkError] });
+                return missing ? StartRunOutcome.Missing(forkError) : StartRunOutcome.Invalid(new() { ["forkFrom"] = [forkError] });
             }
             maxSteps = request.MaxSteps ?? fork!.ParentMaxSteps;
         }
@@ -83,7 +83,8 @@ public sealed class RunService(
     }
 
     /// <summary>Whether the fork point can be started from under this budget (the parent's when none is given); the error says why not.</summary>
-    private async Task<(ForkStart? Fork, string? Error)> CheckForkAsync(ForkPoint point, int? requestedMaxSteps, CancellationToken cancellationToken)
+    private async Task<(ForkStart? Fork, string? Error, bool NotFound)> CheckForkAsync(ForkPoint point, int? requestedMaxSteps,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -92,18 +93,18 @@ public sealed class RunService(
             if (fork.Snapshot.StepCount >= budget)
             {
                 return (null, $"step {point.Sequence} is the episode's step {fork.Snapshot.StepCount}, at the step limit {budget}: " +
-                    $"pass a larger maxSteps (at most {options.Value.MaxStepsPerEpisode}) to continue from it");
+                    $"pass a larger maxSteps (at most {options.Value.MaxStepsPerEpisode}) to continue from it", false);
             }
             SnapshotRules.Check(new ResetOptions(fork.TaskName, Snapshot: fork.Snapshot), budget);
-            return (fork, null);
+            return (fork, null, false);
         }
         catch (ForkSourceException ex)
         {
-            return (null, ex.Message);
+            return (null, ex.Message, ex.NotFound);
         }
         catch (ArgumentException ex)
         {
-            return (null, ex.Message);
+            return (null, ex.Message, false);
         }
     }
 
@@ -180,8 +181,11 @@ public enum RunActionResult
     Conflict,
 }
 
-public sealed record StartRunOutcome(Guid? RunId, Dictionary<string, string[]>? Errors, bool Full)
+/// <param name="NotFound">What the request names that does not exist (a fork's run or step).</param>
+public sealed record StartRunOutcome(Guid? RunId, Dictionary<string, string[]>? Errors, bool Full, string? NotFound = null)
 {
+    public static StartRunOutcome Missing(string what) => new(null, null, false, what);
+
     public static StartRunOutcome Accepted(Guid id) => new(id, null, false);
 
     public static StartRunOutcome Invalid(Dictionary<string, string[]> errors) => new(null, errors, false);
