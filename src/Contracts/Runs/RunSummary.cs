@@ -31,5 +31,5 @@ public sealed record RunSummary(
     public string PlannedTasks { get; init; } = "";
 
     /// <summary>The parent run and step this run forked from; null for a run that started from the task's code.</summary>
-    public ForkPoint? ForkedFrom { get; init; }
+    public ForkOrigin? ForkedFrom { get; init; }
 }

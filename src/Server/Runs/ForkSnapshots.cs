@@ -7,7 +7,8 @@ using TraceFix.Server.Store;
 namespace TraceFix.Server.Runs;
 
 /// <summary>Where a fork starts: the forked step's task, the snapshot its episode resumes from, and the parent's step budget.</summary>
-public sealed record ForkStart(string TaskName, EpisodeSnapshot Snapshot, int ParentMaxSteps);
+/// <param name="EpisodeIndex">The forked step's episode in the parent (0-based).</param>
+public sealed record ForkStart(string TaskName, EpisodeSnapshot Snapshot, int ParentMaxSteps, int EpisodeIndex);
 
 /// <summary>A fork point that cannot be forked from; the message says why. <see cref="NotFound"/>: no such run or step.</summary>
 public sealed class ForkSourceException(string message, bool notFound = false) : Exception(message)
@@ -61,6 +62,6 @@ public sealed class ForkSnapshots(RunStore store, TaskCatalog catalog)
         var steps = rows.Steps.Select(s => new RecordedStepState(s.Index, Enum.TryParse<ActionType>(s.ActionType, out var type) ? type : ActionType.VIEW_CODE, s.StartLine, s.EndLine,
             s.CodeBlock, s.CodeSnapshot, s.CumulativeReward, s.PassCount, s.SyntaxError)).ToList();
         var snapshot = SnapshotReplay.Rebuild(SourceText.Join(task.SolutionLines), start, steps);
-        return new ForkStart(task.Name, snapshot, rows.MaxSteps);
+        return new ForkStart(task.Name, snapshot, rows.MaxSteps, rows.EpisodeIndex);
     }
 }

@@ -73,6 +73,8 @@ public sealed class RunService(
             ReplaySourceRunId = request.ReplaySourceRunId,
             ParentRunId = request.ForkFrom?.RunId,
             ForkSequence = request.ForkFrom?.Sequence,
+            ForkEpisodeIndex = fork?.EpisodeIndex,
+            ForkStepIndex = fork?.Snapshot.StepCount,
             CreatedAt = clock.GetUtcNow(),
         };
         await store.CreateRunAsync(run, cancellationToken);

@@ -22,6 +22,11 @@ public sealed class RunRecord
     public Guid? ParentRunId { get; set; }
 
     public long? ForkSequence { get; set; }
+
+    /// <summary>The forked step's episode (0-based) and step number in the parent, for display and links.</summary>
+    public int? ForkEpisodeIndex { get; set; }
+
+    public int? ForkStepIndex { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }

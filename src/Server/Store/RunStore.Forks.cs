@@ -5,7 +5,7 @@ namespace TraceFix.Server.Store;
 
 /// <summary>What a fork needs from the step it forks from: that step's episode up to it, and where that episode itself began.</summary>
 /// <param name="RunForkedFrom">Where the step's run forked from, when the step is in that run's forked (first) episode.</param>
-public sealed record ForkSourceRows(int MaxSteps, ForkPoint? RunForkedFrom, string TaskName, IReadOnlyList<StepRecord> Steps);
+public sealed record ForkSourceRows(int MaxSteps, ForkPoint? RunForkedFrom, int EpisodeIndex, string TaskName, IReadOnlyList<StepRecord> Steps);
 
 public sealed partial class RunStore
 {
@@ -28,6 +28,6 @@ public sealed partial class RunStore
         var forkedFrom = episode.Index == 0 && run.ParentRunId is { } parent && run.ForkSequence is { } sequence
             ? new ForkPoint(parent, sequence)
             : null;
-        return new ForkSourceRows(run.MaxSteps, forkedFrom, episode.TaskName, steps);
+        return new ForkSourceRows(run.MaxSteps, forkedFrom, episode.Index, episode.TaskName, steps);
     }
 }

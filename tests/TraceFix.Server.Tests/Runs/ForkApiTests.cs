@@ -25,7 +25,7 @@ public sealed class ForkApiTests
         var fork = await http.WaitForEndAsync(forkId);
         var listed = (await http.GetFromJsonAsync("/api/runs", RunsJsonContext.Default.PagedResultRunSummary))!.Items.Single(r => r.Id == forkId);
 
-        Assert.Equal(new ForkPoint(parentId, parentStep.Sequence), fork.Run.ForkedFrom);
+        Assert.Equal(new ForkOrigin(parentId, parentStep.Sequence, 0, 1), fork.Run.ForkedFrom);
         Assert.Equal(fork.Run.ForkedFrom, listed.ForkedFrom);
         Assert.Null((await http.DetailAsync(parentId)).Run.ForkedFrom);
         Assert.Equal(RunStatus.Completed, fork.Run.Status);

@@ -120,8 +120,14 @@ namespace TraceFix.Server.Store.Migrations.Postgres
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("ForkEpisodeIndex")
+                        .HasColumnType("integer");
+
                     b.Property<long?>("ForkSequence")
                         .HasColumnType("bigint");
+
+                    b.Property<int?>("ForkStepIndex")
+                        .HasColumnType("integer");
 
                     b.Property<long?>("LeaseExpiresAt")
                         .HasColumnType("bigint");

@@ -113,7 +113,13 @@ namespace TraceFix.Server.Store.Migrations.Sqlite
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ForkEpisodeIndex")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ForkSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ForkStepIndex")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LeaseExpiresAt")

@@ -11,8 +11,20 @@ namespace TraceFix.Server.Store.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "ForkEpisodeIndex",
+                table: "runs",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AddColumn<long>(
                 name: "ForkSequence",
+                table: "runs",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ForkStepIndex",
                 table: "runs",
                 type: "INTEGER",
                 nullable: true);
@@ -37,7 +49,15 @@ namespace TraceFix.Server.Store.Migrations.Sqlite
                 table: "runs");
 
             migrationBuilder.DropColumn(
+                name: "ForkEpisodeIndex",
+                table: "runs");
+
+            migrationBuilder.DropColumn(
                 name: "ForkSequence",
+                table: "runs");
+
+            migrationBuilder.DropColumn(
+                name: "ForkStepIndex",
                 table: "runs");
 
             migrationBuilder.DropColumn(

@@ -11,10 +11,22 @@ namespace TraceFix.Server.Store.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "ForkEpisodeIndex",
+                table: "runs",
+                type: "integer",
+                nullable: true);
+
             migrationBuilder.AddColumn<long>(
                 name: "ForkSequence",
                 table: "runs",
                 type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ForkStepIndex",
+                table: "runs",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
@@ -37,7 +49,15 @@ namespace TraceFix.Server.Store.Migrations.Postgres
                 table: "runs");
 
             migrationBuilder.DropColumn(
+                name: "ForkEpisodeIndex",
+                table: "runs");
+
+            migrationBuilder.DropColumn(
                 name: "ForkSequence",
+                table: "runs");
+
+            migrationBuilder.DropColumn(
+                name: "ForkStepIndex",
                 table: "runs");
 
             migrationBuilder.DropColumn(
