@@ -4,6 +4,7 @@ using TraceFix.Core.Tasks;
 namespace TraceFix.Core.Episodes;
 
 /// <summary>A recorded step as far as a snapshot needs it: the action and the state after it.</summary>
+/// <param name="Index">The step's number in its recorded episode (from 1, also when that episode was itself a fork).</param>
 public sealed record RecordedStepState(
     int Index,
     ActionType Action,
@@ -28,7 +29,8 @@ public static class SnapshotReplay
     {
         var code = start?.Code ?? originalCode;
         var history = new List<string>(start?.UndoStack ?? []);
-        var stepCount = start?.StepCount ?? 0;
+        var stepsBefore = start?.StepCount ?? 0;
+        var stepCount = stepsBefore;
         var cumulative = start?.CumulativeReward ?? 0;
         var passes = start?.PassesAtLastRun ?? 0;
         foreach (var step in steps)
@@ -49,7 +51,7 @@ public static class SnapshotReplay
                     break;
             }
             code = step.CodeAfter;
-            stepCount = step.Index;
+            stepCount = stepsBefore + step.Index;
             cumulative = step.CumulativeReward;
         }
         return new EpisodeSnapshot(code, stepCount, history, cumulative, passes);

@@ -23,7 +23,7 @@ public static class FailureLabels
             labels.Add(reason.StartsWith("KILL_SWITCH", StringComparison.Ordinal) ? KillSwitch : AgentStopped);
         }
         var last = steps.Count > 0 ? steps[^1] : null;
-        if ((last?.Index ?? 0) >= maxSteps && last?.Action.Type != ActionType.SUBMIT)
+        if (steps.Count >= maxSteps && last?.Action.Type != ActionType.SUBMIT)
         {
             labels.Add(BudgetExhausted);
         }

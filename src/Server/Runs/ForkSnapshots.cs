@@ -8,7 +8,8 @@ namespace TraceFix.Server.Runs;
 
 /// <summary>Where a fork starts: the forked step's task, the snapshot its episode resumes from, and the parent's step budget.</summary>
 /// <param name="EpisodeIndex">The forked step's episode in the parent (0-based).</param>
-public sealed record ForkStart(string TaskName, EpisodeSnapshot Snapshot, int ParentMaxSteps, int EpisodeIndex);
+/// <param name="StepIndex">The forked step's number in that episode (the snapshot's step count also counts what a forked parent inherited).</param>
+public sealed record ForkStart(string TaskName, EpisodeSnapshot Snapshot, int ParentMaxSteps, int EpisodeIndex, int StepIndex);
 
 /// <summary>A fork point that cannot be forked from; the message says why. <see cref="NotFound"/>: no such run or step.</summary>
 public sealed class ForkSourceException(string message, bool notFound = false) : Exception(message)
@@ -62,6 +63,6 @@ public sealed class ForkSnapshots(RunStore store, TaskCatalog catalog)
         var steps = rows.Steps.Select(s => new RecordedStepState(s.Index, Enum.TryParse<ActionType>(s.ActionType, out var type) ? type : ActionType.VIEW_CODE, s.StartLine, s.EndLine,
             s.CodeBlock, s.CodeSnapshot, s.CumulativeReward, s.PassCount, s.SyntaxError)).ToList();
         var snapshot = SnapshotReplay.Rebuild(SourceText.Join(task.SolutionLines), start, steps);
-        return new ForkStart(task.Name, snapshot, rows.MaxSteps, rows.EpisodeIndex);
+        return new ForkStart(task.Name, snapshot, rows.MaxSteps, rows.EpisodeIndex, rows.Steps[^1].Index);
     }
 }

@@ -106,7 +106,7 @@ public sealed class RunExecutor(
                 onReset: reset => recorder.ResetAsync(reset),
                 onStep: async step => await recorder.RecordAsync(step),
                 cancellationToken: cancellationToken);
-            var labels = FailureLabels.For(outcome, recorder.Steps, plan.MaxSteps);
+            var labels = FailureLabels.For(outcome, recorder.Steps, plan.MaxSteps - (snapshot?.StepCount ?? 0));
             await recorder.FinishAsync(EpisodeStatus.Completed, outcome.Success, outcome.Score, labels, outcome.StopReason);
             logger.LogInformation("Episode {Index} on {Task}: success={Success} score={Score} steps={Steps}",
                 index, task, outcome.Success, outcome.Score, recorder.Steps.Count);

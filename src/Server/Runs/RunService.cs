@@ -74,7 +74,7 @@ public sealed class RunService(
             ParentRunId = request.ForkFrom?.RunId,
             ForkSequence = request.ForkFrom?.Sequence,
             ForkEpisodeIndex = fork?.EpisodeIndex,
-            ForkStepIndex = fork?.Snapshot.StepCount,
+            ForkStepIndex = fork?.StepIndex,
             CreatedAt = clock.GetUtcNow(),
         };
         await store.CreateRunAsync(run, cancellationToken);

@@ -105,7 +105,7 @@ public sealed class SnapshotResetTests(SandboxFixture sandbox)
         Assert.Equal(2, snapshot.PassesAtLastRun);
         Assert.Equal(-0.06, snapshot.CumulativeReward);
 
-        var afterReset = SnapshotReplay.Rebuild(original, snapshot, [Step(7, ActionType.RESET_TO_ORIGINAL, original)]);
+        var afterReset = SnapshotReplay.Rebuild(original, snapshot, [Step(1, ActionType.RESET_TO_ORIGINAL, original)]);
         Assert.Empty(afterReset.UndoStack!);
         Assert.Equal(7, afterReset.StepCount);
     }

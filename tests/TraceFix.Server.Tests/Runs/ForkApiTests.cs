@@ -34,8 +34,8 @@ public sealed class ForkApiTests
         var episode = Assert.Single(fork.Episodes);
         Assert.Equal(parentStep.CodeSnapshot, episode.OriginalCode);
         Assert.StartsWith("def binary_search(items, target):  # forked here\n", episode.OriginalCode);
-        Assert.Equal(2, episode.Steps[0].Index);
-        Assert.True(episode.Steps[^1].Index <= 10);
+        Assert.Equal(1, episode.Steps[0].Index);
+        Assert.True(episode.Steps.Count <= 9, "the fork has the parent's budget less the step it started after");
         Assert.Equal(episode.Steps.Select((_, i) => (long)i + 1), episode.Steps.Select(s => s.Sequence));
         Assert.True(episode.Success, "the offline agent repairs the forked code");
         Assert.StartsWith("def binary_search(items, target):  # forked here\n", episode.Steps[^1].CodeSnapshot);
@@ -53,13 +53,20 @@ public sealed class ForkApiTests
         var forkId = await http.StartAsync(new StartRunRequest("replay", ReplaySourceRunId: undoesId, ForkFrom: new ForkPoint(parentId, 2)));
         var steps = (await http.WaitForEndAsync(forkId)).Episodes[0].Steps;
 
-        Assert.Equal([3, 4, 5, 6], steps.Select(s => s.Index));
+        Assert.Equal([1, 2, 3, 4], steps.Select(s => s.Index));
         Assert.Equal(parent[0].CodeSnapshot, steps[0].CodeSnapshot);
         Assert.Contains(Fix, steps[0].CodeSnapshot);
         Assert.Equal(original, steps[1].CodeSnapshot);
         Assert.Null(steps[1].Error);
         Assert.Contains("Nothing to undo", steps[3].Error);
         Assert.Equal(Math.Round(parent[1].CumulativeReward + steps[0].Reward, 4), steps[0].CumulativeReward);
+
+        // A fork of the fork inherits the history the fork itself inherited: one edit is left to undo after its step 1.
+        var grandchildId = await http.StartAsync(new StartRunRequest("replay", ReplaySourceRunId: undoesId, ForkFrom: new ForkPoint(forkId, 1)));
+        var grandchild = await http.WaitForEndAsync(grandchildId);
+        Assert.Equal(new ForkOrigin(forkId, 1, 0, 1), grandchild.Run.ForkedFrom);
+        Assert.Equal(original, grandchild.Episodes[0].Steps[0].CodeSnapshot);
+        Assert.Contains("Nothing to undo", grandchild.Episodes[0].Steps[1].Error);
     }
 
     [Fact]
