@@ -41,10 +41,11 @@ public sealed class ForkApiTests
         Assert.StartsWith("def binary_search(items, target):  # forked here\n", episode.Steps[^1].CodeSnapshot);
     }
 
-    [Fact]
-    public async Task ReplayFork_UndoesBackThroughTheParentsEdits()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task ReplayFork_UndoesBackThroughTheParentsEdits(string provider)
     {
-        await using var app = new TraceFixApp();
+        await using var app = await TraceFixApp.ForAsync(provider);
         var http = app.CreateClient();
         var (parentId, original) = await PlayAsync(http, 10, Replace(9, 9, Fix), Replace(17, 17, "return -2"));
         var parent = (await http.DetailAsync(parentId)).Episodes[0].Steps;
