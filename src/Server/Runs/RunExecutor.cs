@@ -101,8 +101,8 @@ public sealed class RunExecutor(
             // A fork's one episode resumes from its fork point, rebuilt from the store now (the plan holds only the point).
             var snapshot = plan.ForkFrom is { } point && index == 0 ? (await forks.BuildAsync(point, cancellationToken)).Snapshot : null;
             await using var environment = environments.Create(plan.MaxSteps);
-            var reset = new ResetOptions(task, Seed: plan.Seed + index, Snapshot: snapshot);
-            var outcome = await new EpisodeRunner(clock).RunAsync(agent, environment, reset, runOptions,
+            var resetOptions = new ResetOptions(task, Seed: plan.Seed + index, Snapshot: snapshot);
+            var outcome = await new EpisodeRunner(clock).RunAsync(agent, environment, resetOptions, runOptions,
                 onReset: reset => recorder.ResetAsync(reset),
                 onStep: async step => await recorder.RecordAsync(step),
                 cancellationToken: cancellationToken);
