@@ -29,9 +29,12 @@ public sealed class NewRunModel : IValidatableObject
 
     public string? ReplaySource { get; set; }
 
+    /// <summary>The stored step the run forks from; its task replaces the task selection.</summary>
+    public ForkPoint? ForkFrom { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Selection == ByTasks && Tasks.Count == 0)
+        if (ForkFrom is null && Selection == ByTasks && Tasks.Count == 0)
         {
             yield return new ValidationResult("Pick at least one task, or choose a tier.", [nameof(Tasks)]);
         }
@@ -48,9 +51,10 @@ public sealed class NewRunModel : IValidatableObject
     public StartRunRequest ToRequest() => new(
         Agent,
         string.IsNullOrWhiteSpace(Model) ? null : Model.Trim(),
-        Selection == ByTasks ? [.. Tasks] : null,
-        Selection == ByTier ? Tier : null,
+        ForkFrom is null && Selection == ByTasks ? [.. Tasks] : null,
+        ForkFrom is null && Selection == ByTier ? Tier : null,
         MaxSteps,
         Seed,
-        Agent == AgentKinds.Replay && Guid.TryParse(ReplaySource, out var source) ? source : null);
+        Agent == AgentKinds.Replay && Guid.TryParse(ReplaySource, out var source) ? source : null,
+        ForkFrom);
 }

@@ -29,4 +29,7 @@ public sealed record RunSummary(
     /// list, so that summaries keep value equality.
     /// </summary>
     public string PlannedTasks { get; init; } = "";
+
+    /// <summary>The parent run and step this run forked from; null for a run that started from the task's code.</summary>
+    public ForkOrigin? ForkedFrom { get; init; }
 }

@@ -10,6 +10,8 @@ namespace TraceFix.Contracts.Runs;
 /// <param name="Model">Model name for the llm agent; the server's default when omitted.</param>
 /// <param name="MaxSteps">Step budget per episode, 1..50 (default 50).</param>
 /// <param name="ReplaySourceRunId">The stored run whose actions a replay re-executes (required for replay).</param>
+/// <param name="ForkFrom">Start from a stored step instead of the task's buggy code: one episode on that step's task
+/// (give no tasks or difficulty); maxSteps defaults to the parent run's.</param>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record StartRunRequest(
     string Agent,
@@ -18,4 +20,5 @@ public sealed record StartRunRequest(
     string? Difficulty = null,
     int? MaxSteps = null,
     int? Seed = null,
-    Guid? ReplaySourceRunId = null);
+    Guid? ReplaySourceRunId = null,
+    ForkPoint? ForkFrom = null);

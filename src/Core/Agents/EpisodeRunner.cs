@@ -28,12 +28,15 @@ public sealed class EpisodeRunner(TimeProvider? clock = null)
         }
         agent.BeginEpisode(new EpisodeContext(taskName, Describe(result.Observation.Info, "task_difficulty"), result, options.MaxSteps, options.Seed));
 
+        // A reset that resumed from a snapshot (a fork) has spent part of the budget and carries its running reward on;
+        // its steps are still numbered from 1, as the trajectory of this episode.
+        var budget = options.MaxSteps - Math.Max(0, result.Observation.StepCount);
         var rewards = new List<double>();
-        var cumulative = 0.0;
+        var cumulative = Number(result.Observation.Metadata, "cumulative_reward") ?? 0.0;
         ActionType? lastType = null;
         var sameTypeRun = 0;
         var steps = 0;
-        for (var step = 1; step <= options.MaxSteps && !result.Done; step++)
+        for (var step = 1; step <= budget && !result.Done; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var decision = await agent.DecideAsync(result, cancellationToken);

@@ -42,10 +42,19 @@ public sealed partial class DebugEnvironment : IEnvironmentSession
         await EnterAsync(cancellationToken);
         try
         {
+            SnapshotRules.Check(options, _options.MaxSteps);
             var task = TaskPicker.Pick(_catalog, options);
             var code = await VersionOfAsync(task.SolutionLines, cancellationToken);
             var id = string.IsNullOrWhiteSpace(options.EpisodeId) ? NewEpisodeId() : options.EpisodeId.Trim();
-            _episode = new Episode(id, task, code, _clock.GetUtcNow());
+            var episode = new Episode(id, task, code, _clock.GetUtcNow());
+            if (options.Snapshot is { } snapshot)
+            {
+                var current = await VersionOfAsync(SourceText.SplitLines(snapshot.Code), cancellationToken);
+                var history = (snapshot.UndoStack ?? []).Select(SourceText.SplitLines);
+                episode.Restore(current, history, snapshot.StepCount, Rewards.Round(snapshot.CumulativeReward), snapshot.PassesAtLastRun);
+            }
+            // Only a reset that fully succeeded replaces the episode in progress.
+            _episode = episode;
             return ObservationFactory.Reset(_episode, _options);
         }
         finally

@@ -55,6 +55,20 @@ internal sealed class Episode(string id, DebugTask task, CodeVersion original, D
         return _context;
     }
 
+    /// <summary>Puts the episode in a snapshot's state (a fresh episode only): its code, step count and undo history, oldest first.</summary>
+    public void Restore(CodeVersion code, IEnumerable<IReadOnlyList<string>> history, int stepCount, double cumulativeReward, int passesAtLastRun)
+    {
+        _history.Clear();
+        foreach (var lines in history)
+        {
+            _history.Push(lines);
+        }
+        Code = code;
+        StepCount = stepCount;
+        CumulativeReward = cumulativeReward;
+        PassesAtLastRun = passesAtLastRun;
+    }
+
     public IReadOnlyList<string>? PeekHistory() => _history.TryPeek(out var lines) ? lines : null;
 
     public void ReplaceCode(CodeVersion next, HistoryChange change)

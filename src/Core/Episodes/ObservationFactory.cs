@@ -11,6 +11,11 @@ internal static class ObservationFactory
         var code = episode.Code;
         var output = OutputTexts.EpisodeStarted(
             episode.Id, episode.Task.Name, episode.Task.Difficulty.ToWire(), code.Lines.Count, options.MaxSteps);
+        var stepsLeft = Math.Max(0, options.MaxSteps - episode.StepCount);
+        if (episode.StepCount > 0 || episode.UndoDepth > 0)
+        {
+            output += "\n" + OutputTexts.Restored(episode.StepCount, episode.UndoDepth, stepsLeft);
+        }
         if (code.Syntax is not null)
         {
             output += "\n\n" + code.Syntax.Describe();
@@ -23,8 +28,8 @@ internal static class ObservationFactory
             ["task_difficulty"] = episode.Task.Difficulty.ToWire(),
             ["task_title"] = episode.Task.Title,
             ["max_steps"] = options.MaxSteps,
-            ["cumulative_reward"] = 0.0,
-            ["step"] = 0,
+            ["cumulative_reward"] = episode.CumulativeReward,
+            ["step"] = episode.StepCount,
             ["last_action_error"] = null,
         };
         var observation = new Observation
@@ -34,8 +39,8 @@ internal static class ObservationFactory
             LastExecutionOutput = output,
             SyntaxError = code.Syntax is not null,
             TestResults = [],
-            StepCount = 0,
-            StepsRemaining = options.MaxSteps,
+            StepCount = episode.StepCount,
+            StepsRemaining = stepsLeft,
             RewardLastStep = 0.0,
             Info = Info(episode),
             Metadata = metadata,

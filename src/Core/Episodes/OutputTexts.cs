@@ -39,6 +39,9 @@ internal static class OutputTexts
         $"Episode {episodeId} started: task {task} ({difficulty}), {lineCount} lines of code, {maxSteps} steps. " +
         "Use VIEW_CODE to read the code or RUN_TESTS to see which hidden tests fail.";
 
+    public static string Restored(int stepCount, int undoDepth, int stepsLeft) =>
+        $"Resumed from a snapshot after step {stepCount} ({undoDepth} edit(s) can be undone); {stepsLeft} step(s) left.";
+
     public static string TimedOut(TimeSpan limit) =>
         $"⏱ Execution timed out after {Seconds(limit)}s. The code probably loops forever or is far too slow; tests that did not finish count as failed.";
 

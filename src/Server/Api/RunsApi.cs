@@ -34,6 +34,10 @@ public static class RunsApi
         {
             return TypedResults.ValidationProblem(errors, title: "The run request is not valid");
         }
+        if (outcome.NotFound is { } missing)
+        {
+            return ApiResults.NotFound(missing);
+        }
         if (outcome.RunId is not { } id)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Run queue full",

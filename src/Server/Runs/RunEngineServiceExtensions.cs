@@ -16,6 +16,7 @@ public static class RunEngineServiceExtensions
         services.AddSingleton<ActiveRuns>();
         services.AddSingleton<RunExecutor>();
         services.AddSingleton<RunService>();
+        services.AddSingleton<ForkSnapshots>();
         services.AddSingleton<IRunAgentFactory, RunAgentFactory>();
         services.AddSingleton<IEpisodeEnvironmentFactory, InProcessEnvironmentFactory>();
         services.AddSingleton<StepFeed>();

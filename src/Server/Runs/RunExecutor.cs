@@ -14,6 +14,7 @@ public sealed class RunExecutor(
     RunEvents events,
     IRunAgentFactory agents,
     IEpisodeEnvironmentFactory environments,
+    ForkSnapshots forks,
     TaskCatalog catalog,
     IOptions<RunEngineOptions> options,
     TimeProvider clock,
@@ -97,13 +98,16 @@ public sealed class RunExecutor(
         {
             await recorder.CreateAsync(plan.RunId, index, task, difficulty, sequence);
             using var episodeScope = logger.BeginScope(new Dictionary<string, object> { ["EpisodeId"] = recorder.Episode!.Id });
+            // A fork's one episode resumes from its fork point, rebuilt from the store now (the plan holds only the point).
+            var snapshot = plan.ForkFrom is { } point && index == 0 ? (await forks.BuildAsync(point, cancellationToken)).Snapshot : null;
             await using var environment = environments.Create(plan.MaxSteps);
             await using var liveText = LiveTextRelay.Attach(agent, events, plan.RunId, recorder.Episode.Id, clock);
-            var outcome = await new EpisodeRunner(clock).RunAsync(agent, environment, new ResetOptions(task, Seed: plan.Seed + index), runOptions,
+            var resetOptions = new ResetOptions(task, Seed: plan.Seed + index, Snapshot: snapshot);
+            var outcome = await new EpisodeRunner(clock).RunAsync(agent, environment, resetOptions, runOptions,
                 onReset: reset => recorder.ResetAsync(reset),
                 onStep: async step => await recorder.RecordAsync(step),
                 cancellationToken: cancellationToken);
-            var labels = FailureLabels.For(outcome, recorder.Steps, plan.MaxSteps);
+            var labels = FailureLabels.For(outcome, recorder.Steps, plan.MaxSteps - (snapshot?.StepCount ?? 0));
             await recorder.FinishAsync(EpisodeStatus.Completed, outcome.Success, outcome.Score, labels, outcome.StopReason);
             logger.LogInformation("Episode {Index} on {Task}: success={Success} score={Score} steps={Steps}",
                 index, task, outcome.Success, outcome.Score, recorder.Steps.Count);

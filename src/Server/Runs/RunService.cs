@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using TraceFix.Contracts.Episodes;
 using TraceFix.Contracts.Runs;
+using TraceFix.Core.Episodes;
 using TraceFix.Core.Tasks;
 using TraceFix.Server.Hosting;
 using TraceFix.Server.Hubs;
@@ -15,6 +17,7 @@ public sealed class RunService(
     RunEvents events,
     TaskCatalog catalog,
     IRunAgentFactory agents,
+    ForkSnapshots forks,
     IOptions<RunEngineOptions> options,
     TraceFixTelemetry telemetry,
     TimeProvider clock)
@@ -31,7 +34,19 @@ public sealed class RunService(
             return StartRunOutcome.Invalid(errors);
         }
         var agent = request.Agent.Trim();
-        var (tasks, selection) = source is not null && request.Tasks is not { Count: > 0 } && string.IsNullOrWhiteSpace(request.Difficulty)
+        var maxSteps = request.MaxSteps ?? options.Value.MaxStepsPerEpisode;
+        ForkStart? fork = null;
+        if (request.ForkFrom is { } point)
+        {
+            (fork, var forkError, var missing) = await CheckForkAsync(point, request.MaxSteps, cancellationToken);
+            if (forkError is not null)
+            {
+                return missing ? StartRunOutcome.Missing(forkError) : StartRunOutcome.Invalid(new() { ["forkFrom"] = [forkError] });
+            }
+            maxSteps = request.MaxSteps ?? fork!.ParentMaxSteps;
+        }
+        var (tasks, selection) = fork is not null ? ([fork.TaskName], fork.TaskName)
+            : source is not null && request.Tasks is not { Count: > 0 } && string.IsNullOrWhiteSpace(request.Difficulty)
             ? (source.Tasks, $"replay of {source.RunId}")
             : StartRunValidator.Resolve(request, catalog);
         if (tasks.Count == 0)
@@ -56,9 +71,13 @@ public sealed class RunService(
             TaskSelection = selection.Length > 2000 ? selection[..2000] : selection,
             PlannedTasks = string.Join('\n', tasks),
             PlannedEpisodes = tasks.Count,
-            MaxSteps = request.MaxSteps ?? options.Value.MaxStepsPerEpisode,
+            MaxSteps = maxSteps,
             Seed = request.Seed ?? 0,
             ReplaySourceRunId = request.ReplaySourceRunId,
+            ParentRunId = request.ForkFrom?.RunId,
+            ForkSequence = request.ForkFrom?.Sequence,
+            ForkEpisodeIndex = fork?.EpisodeIndex,
+            ForkStepIndex = fork?.StepIndex,
             CreatedAt = clock.GetUtcNow(),
         };
         await store.CreateRunAsync(run, cancellationToken);
@@ -66,6 +85,32 @@ public sealed class RunService(
         telemetry.RunsQueued.Add(1);
         await events.RunChangedAsync(run.Id, CancellationToken.None);
         return StartRunOutcome.Accepted(run.Id);
+    }
+
+    /// <summary>Whether the fork point can be started from under this budget (the parent's when none is given); the error says why not.</summary>
+    private async Task<(ForkStart? Fork, string? Error, bool NotFound)> CheckForkAsync(ForkPoint point, int? requestedMaxSteps,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var fork = await forks.BuildAsync(point, cancellationToken);
+            var budget = requestedMaxSteps ?? fork.ParentMaxSteps;
+            if (fork.Snapshot.StepCount >= budget)
+            {
+                return (null, $"step {point.Sequence} is the episode's step {fork.Snapshot.StepCount}, at the step limit {budget}: " +
+                    $"pass a larger maxSteps (at most {options.Value.MaxStepsPerEpisode}) to continue from it", false);
+            }
+            SnapshotRules.Check(new ResetOptions(fork.TaskName, Snapshot: fork.Snapshot), budget);
+            return (fork, null, false);
+        }
+        catch (ForkSourceException ex)
+        {
+            return (null, ex.Message, ex.NotFound);
+        }
+        catch (ArgumentException ex)
+        {
+            return (null, ex.Message, false);
+        }
     }
 
     public async Task<(RunActionResult Result, RunSummary? Run)> CancelAsync(Guid runId, CancellationToken cancellationToken)
@@ -174,8 +219,11 @@ public enum RunActionResult
     Conflict,
 }
 
-public sealed record StartRunOutcome(Guid? RunId, Dictionary<string, string[]>? Errors, bool Full)
+/// <param name="NotFound">What the request names that does not exist (a fork's run or step).</param>
+public sealed record StartRunOutcome(Guid? RunId, Dictionary<string, string[]>? Errors, bool Full, string? NotFound = null)
 {
+    public static StartRunOutcome Missing(string what) => new(null, null, false, what);
+
     public static StartRunOutcome Accepted(Guid id) => new(id, null, false);
 
     public static StartRunOutcome Invalid(Dictionary<string, string[]> errors) => new(null, errors, false);

@@ -45,6 +45,11 @@ public static class StartRunValidator
             errors["difficulty"] = [$"unknown difficulty '{tier}': use one of {string.Join(", ", Tiers)}"];
         }
 
+        if (request.ForkFrom is not null && (request.Tasks is { Count: > 0 } || !string.IsNullOrWhiteSpace(request.Difficulty)))
+        {
+            errors["forkFrom"] = ["a fork plays the task of the step it forks from: give no tasks or difficulty"];
+        }
+
         if (request.MaxSteps is { } budget && (budget < 1 || budget > limits.MaxStepsPerEpisode))
         {
             errors["maxSteps"] = [$"maxSteps must be between 1 and {limits.MaxStepsPerEpisode}"];

@@ -1,3 +1,5 @@
+using TraceFix.Contracts.Runs;
+
 namespace TraceFix.Server.Store;
 
 /// <summary>What a run will do, as stored when it was accepted.</summary>
@@ -8,4 +10,5 @@ public sealed record RunPlan(
     IReadOnlyList<string> Tasks,
     int MaxSteps,
     int Seed,
-    Guid? ReplaySourceRunId);
+    Guid? ReplaySourceRunId,
+    ForkPoint? ForkFrom = null);

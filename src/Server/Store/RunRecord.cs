@@ -17,6 +17,16 @@ public sealed class RunRecord
     public int MaxSteps { get; set; }
     public int Seed { get; set; }
     public Guid? ReplaySourceRunId { get; set; }
+
+    /// <summary>The run this one forked from (with <see cref="ForkSequence"/>, the step); not a foreign key, so a parent can be deleted.</summary>
+    public Guid? ParentRunId { get; set; }
+
+    public long? ForkSequence { get; set; }
+
+    /// <summary>The forked step's episode (0-based) and step number in the parent, for display and links.</summary>
+    public int? ForkEpisodeIndex { get; set; }
+
+    public int? ForkStepIndex { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }

@@ -21,7 +21,8 @@ public sealed partial class RunStore
         var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
         return run is null
             ? null
-            : new RunPlan(run.Id, run.AgentKind, run.Model, run.PlannedTaskNames, run.MaxSteps, run.Seed, run.ReplaySourceRunId);
+            : new RunPlan(run.Id, run.AgentKind, run.Model, run.PlannedTaskNames, run.MaxSteps, run.Seed, run.ReplaySourceRunId,
+                run.ParentRunId is { } parent && run.ForkSequence is { } sequence ? new ForkPoint(parent, sequence) : null);
     }
 
     public async Task<RunStatus?> GetStatusAsync(Guid runId, CancellationToken cancellationToken = default)

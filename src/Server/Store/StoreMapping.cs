@@ -15,6 +15,9 @@ public static partial class StoreMapping
         run.TotalTokens, lastSequence, run.ReplaySourceRunId, run.Error)
     {
         PlannedTasks = string.Join(',', run.PlannedTaskNames),
+        ForkedFrom = run.ParentRunId is { } parent && run.ForkSequence is { } sequence
+            ? new ForkOrigin(parent, sequence, run.ForkEpisodeIndex ?? 0, run.ForkStepIndex ?? 0)
+            : null,
     };
 
     public static EpisodeDto AsDto(this EpisodeRecord episode, IReadOnlyList<StepDto>? steps = null) => new(

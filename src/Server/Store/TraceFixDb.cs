@@ -36,6 +36,7 @@ public abstract class TraceFixDb(DbContextOptions options) : DbContext(options)
             run.Property(r => r.ClaimedBy).HasMaxLength(64);
             run.HasIndex(r => r.CreatedAt);
             run.HasIndex(r => r.Status);
+            run.HasIndex(r => r.ParentRunId);
             run.HasMany(r => r.Episodes).WithOne().HasForeignKey(e => e.RunId).OnDelete(DeleteBehavior.Cascade);
             run.Ignore(r => r.PlannedTaskNames);
         });

@@ -31,6 +31,7 @@ public static class WireFieldSchema
         FieldKind.NullableString => new JsonObject { ["type"] = new JsonArray("string", "null"), ["default"] = null },
         FieldKind.NullableInteger => new JsonObject { ["type"] = new JsonArray("integer", "null"), ["default"] = null },
         FieldKind.Object => new JsonObject { ["type"] = "object", ["additionalProperties"] = true, ["default"] = new JsonObject() },
+        FieldKind.NullableObject => new JsonObject { ["type"] = new JsonArray("object", "null"), ["default"] = null },
         FieldKind.ActionType => new JsonObject
         {
             ["type"] = "string",

@@ -7,5 +7,6 @@ public enum FieldKind
     NullableString,
     NullableInteger,
     Object,
+    NullableObject,
     ActionType,
 }

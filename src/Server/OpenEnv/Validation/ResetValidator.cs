@@ -18,6 +18,8 @@ public static class ResetValidator
         new("difficulty", FieldKind.NullableString, Required: false, "easy, medium or hard: pick a task of that tier."),
         new("seed", FieldKind.NullableInteger, Required: false, "Non-negative seed that makes the task pick reproducible."),
         new("episode_id", FieldKind.NullableString, Required: false, "Id to give the new episode (at most 255 characters)."),
+        new("snapshot", FieldKind.NullableObject, Required: false,
+            "TraceFix extension: resume from {code, step_count, undo_stack?, cumulative_reward?, passes_at_last_run?} instead of the task's buggy code; needs task_name."),
     ];
 
     public static readonly IReadOnlyList<string> Difficulties = ["easy", "medium", "hard"];
@@ -39,6 +41,7 @@ public static class ResetValidator
         var difficulty = ReadString(arguments, "difficulty", loc, errors);
         var episodeId = ReadString(arguments, "episode_id", loc, errors);
         int? seed = null;
+        var snapshot = SnapshotArgument.Read(arguments, loc, errors);
 
         if (difficulty is not null)
         {
@@ -76,7 +79,7 @@ public static class ResetValidator
 
         return errors.Count > 0
             ? Validated<ResetOptions>.Fail(errors)
-            : Validated<ResetOptions>.Ok(new ResetOptions(taskName, difficulty, seed, episodeId));
+            : Validated<ResetOptions>.Ok(new ResetOptions(taskName, difficulty, seed, episodeId, snapshot));
     }
 
     private static string? ReadString(JsonElement arguments, string name, object[] loc, List<ValidationError> errors)

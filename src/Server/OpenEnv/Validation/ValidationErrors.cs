@@ -19,7 +19,7 @@ public static class ValidationErrors
     {
         FieldKind.String or FieldKind.NullableString => new("string_type", loc, "Input should be a valid string", Echo(value)),
         FieldKind.NullableInteger => new("int_type", loc, "Input should be a valid integer", Echo(value)),
-        FieldKind.Object => new("dict_type", loc, "Input should be a valid dictionary", Echo(value)),
+        FieldKind.Object or FieldKind.NullableObject => new("dict_type", loc, "Input should be a valid dictionary", Echo(value)),
         _ => new("enum", loc, "Input should be a valid string", Echo(value)),
     };
 

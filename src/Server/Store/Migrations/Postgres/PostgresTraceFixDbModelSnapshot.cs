@@ -120,6 +120,15 @@ namespace TraceFix.Server.Store.Migrations.Postgres
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("ForkEpisodeIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ForkSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ForkStepIndex")
+                        .HasColumnType("integer");
+
                     b.Property<long?>("LeaseExpiresAt")
                         .HasColumnType("bigint");
 
@@ -130,6 +139,9 @@ namespace TraceFix.Server.Store.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ParentRunId")
+                        .HasColumnType("uuid");
 
                     b.Property<int>("PlannedEpisodes")
                         .HasColumnType("integer");
@@ -172,6 +184,8 @@ namespace TraceFix.Server.Store.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ParentRunId");
 
                     b.HasIndex("Status");
 

@@ -113,6 +113,15 @@ namespace TraceFix.Server.Store.Migrations.Sqlite
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ForkEpisodeIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ForkSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ForkStepIndex")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LeaseExpiresAt")
                         .HasColumnType("INTEGER");
 
@@ -122,6 +131,9 @@ namespace TraceFix.Server.Store.Migrations.Sqlite
                     b.Property<string>("Model")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentRunId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PlannedEpisodes")
@@ -165,6 +177,8 @@ namespace TraceFix.Server.Store.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ParentRunId");
 
                     b.HasIndex("Status");
 
