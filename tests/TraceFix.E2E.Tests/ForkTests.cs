@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using TraceFix.Contracts.Episodes;
+using TraceFix.Contracts.Runs;
 using static Microsoft.Playwright.Assertions;
 
 namespace TraceFix.E2E.Tests;
@@ -20,13 +21,13 @@ public sealed class ForkTests(BrowserFixture fixture)
 
         await page.Locator("#fork-step").ClickAsync();
         await Expect(page.Locator("#fork-note")).ToBeVisibleAsync(Booted);
-        await Expect(page.Locator("#fork-note")).ToContainTextAsync($"run {parent.ToString()[..8]} from step 2");
+        await Expect(page.Locator("#fork-note")).ToContainTextAsync($"run {RunIdText.Short(parent)} from step 2");
         await Expect(page.Locator("#start-run")).ToBeEnabledAsync(new() { Timeout = (float)BrowserFixture.Boot.TotalMilliseconds });
         await page.Locator("#start-run").ClickAsync();
 
         await page.WaitForURLAsync(new Regex("/runs/[0-9a-f-]{36}$"));
         var fork = Guid.Parse(page.Url.Split('/')[^1]);
-        await Expect(page.Locator("#forked-from")).ToHaveTextAsync(new Regex($@"forked from\s+run {parent.ToString()[..8]}\s+at step 2"), new() { Timeout = (float)BrowserFixture.Boot.TotalMilliseconds });
+        await Expect(page.Locator("#forked-from")).ToHaveTextAsync(new Regex($@"forked from\s+run {RunIdText.Short(parent)}\s+at step 2"), new() { Timeout = (float)BrowserFixture.Boot.TotalMilliseconds });
         await Expect(page.Locator(".run-head .badge.status-completed")).ToBeVisibleAsync(Booted);
         var detail = (await fixture.Server.Store.GetDetailAsync(fork))!;
         var parentSteps = (await fixture.Server.Store.GetDetailAsync(parent))!.Episodes[0].Steps;

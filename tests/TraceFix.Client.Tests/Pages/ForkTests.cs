@@ -54,7 +54,7 @@ public sealed class ForkTests : DashboardContext
         var cut = Render<RunPage>(p => p.Add(x => x.Id, id));
 
         var origin = cut.Find("#forked-from");
-        Assert.Equal($"forked from run {parent.ToString()[..8]} at step 3", Normalize(origin.TextContent));
+        Assert.Equal($"forked from run {RunIdText.Short(parent)} at step 3", Normalize(origin.TextContent));
         Assert.Equal($"runs/{parent}?episode=1&step=3", origin.QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal($"compare?a={parent}&b={id}", cut.Find("#compare-parent").GetAttribute("href"));
     }
@@ -66,7 +66,7 @@ public sealed class ForkTests : DashboardContext
         Services.GetRequiredService<NavigationManager>().NavigateTo($"runs?fork={parent}&at=4&forkStep=3&budget=10");
         var cut = Render<Runs>();
 
-        Assert.Contains($"Fork of run {parent.ToString()[..8]} from step 3", Normalize(cut.Find("#fork-note").TextContent));
+        Assert.Contains($"Fork of run {RunIdText.Short(parent)} from step 3", Normalize(cut.Find("#fork-note").TextContent));
         Assert.True(cut.Find("fieldset.selection").HasAttribute("hidden"));
         Assert.Equal("10", cut.Find("#max-steps").GetAttribute("value"));
         cut.Find("#agent").Change(AgentKinds.Replay);
