@@ -17,6 +17,25 @@ namespace TraceFix.Server.Store.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("TraceFix.Server.Store.DataProtectionKeyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("TraceFix.Server.Store.EpisodeRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -185,6 +204,31 @@ namespace TraceFix.Server.Store.Migrations.Sqlite
                     b.ToTable("runs", (string)null);
                 });
 
+            modelBuilder.Entity("TraceFix.Server.Store.ShareLinkRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("share_links", (string)null);
+                });
+
             modelBuilder.Entity("TraceFix.Server.Store.StepExchangeRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -307,6 +351,15 @@ namespace TraceFix.Server.Store.Migrations.Sqlite
                 {
                     b.HasOne("TraceFix.Server.Store.RunRecord", null)
                         .WithMany("Episodes")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TraceFix.Server.Store.ShareLinkRecord", b =>
+                {
+                    b.HasOne("TraceFix.Server.Store.RunRecord", null)
+                        .WithMany()
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
