@@ -14,6 +14,7 @@ internal sealed partial class ProductionServer : IAsyncDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("tracefix-prod-").FullName;
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile Uri? _address;
 
     private ProductionServer(string serverDll)
     {
@@ -136,7 +137,12 @@ internal sealed partial class ProductionServer : IAsyncDisposable
         }
         if (Listening().Match(line) is { Success: true } match)
         {
-            _listening.TrySetResult(new Uri(match.Groups[1].Value));
+            _address ??= new Uri(match.Groups[1].Value);
+        }
+        // The host's last start-up line: after it, "Hosting environment" is in the output too.
+        if (line.Contains("Content root path:", StringComparison.Ordinal) && _address is not null)
+        {
+            _listening.TrySetResult(_address);
         }
     }
 

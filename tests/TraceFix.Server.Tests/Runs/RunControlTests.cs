@@ -111,8 +111,10 @@ public sealed class RunControlTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         Guid running = Guid.NewGuid(), queued = Guid.NewGuid();
-        // This host polls the queue once a minute only, so the queued row below waits for the next process.
-        await using (var first = new TraceFixApp(new Dictionary<string, string?> { ["TraceFix:Runs:PollMilliseconds"] = "60000" }, database: database))
+        // This host polls the queue once a minute and beats its lease heartbeat (which recovers expired runs and wakes the
+        // engine) every 100 s only, so the rows below wait for the next process.
+        var slow = new Dictionary<string, string?> { ["TraceFix:Runs:PollMilliseconds"] = "60000", ["TraceFix:Runs:LeaseSeconds"] = "300" };
+        await using (var first = new TraceFixApp(slow, database: database))
         {
             // What a process killed mid-run leaves behind: rows still saying running/queued, with the steps it committed.
             first.CreateClient();
