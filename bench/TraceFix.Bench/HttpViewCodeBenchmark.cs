@@ -57,6 +57,8 @@ public sealed class HttpViewCodeBenchmark : IBenchmark
             var errors = 0L;
             for (var round = 1; round <= rounds; round++)
             {
+                // Each session's episode has a step limit; a fresh episode per round keeps every request a valid step.
+                await ResetSessionsAsync(server.Address, sessions);
                 var bare = await WrkLoad.RunAsync(ceiling.Address, sessions, spread, threads, connections, seconds);
                 var ours = await WrkLoad.RunAsync(server.Address, sessions, spread, threads, connections, seconds);
                 errors += ours.Errors + bare.Errors;
@@ -81,12 +83,21 @@ public sealed class HttpViewCodeBenchmark : IBenchmark
         {
             using var opened = await http.PostAsync("/sessions", null);
             opened.EnsureSuccessStatusCode();
-            var id = (string)JsonNode.Parse(await opened.Content.ReadAsStringAsync())!["session_id"]!;
-            using var reset = await http.PostAsJsonAsync($"/reset?session_id={id}", new { difficulty = (i % 3) switch { 0 => "easy", 1 => "medium", _ => "hard" }, seed = i });
-            reset.EnsureSuccessStatusCode();
-            ids.Add(id);
+            ids.Add((string)JsonNode.Parse(await opened.Content.ReadAsStringAsync())!["session_id"]!);
         }
+        await ResetSessionsAsync(address, ids);
         return ids;
+    }
+
+    private static async Task ResetSessionsAsync(Uri address, List<string> sessions)
+    {
+        using var http = new HttpClient { BaseAddress = address };
+        for (var i = 0; i < sessions.Count; i++)
+        {
+            using var reset = await http.PostAsJsonAsync($"/reset?session_id={sessions[i]}",
+                new { difficulty = (i % 3) switch { 0 => "easy", 1 => "medium", _ => "hard" }, seed = i });
+            reset.EnsureSuccessStatusCode();
+        }
     }
 
     /// <summary>One real VIEW_CODE answer: the ceiling sends exactly these bytes' worth of JSON.</summary>
