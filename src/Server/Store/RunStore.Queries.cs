@@ -22,7 +22,8 @@ public sealed partial class RunStore
         return run is null
             ? null
             : new RunPlan(run.Id, run.AgentKind, run.Model, run.PlannedTaskNames, run.MaxSteps, run.Seed, run.ReplaySourceRunId,
-                run.ParentRunId is { } parent && run.ForkSequence is { } sequence ? new ForkPoint(parent, sequence) : null);
+                run.ParentRunId is { } parent && run.ForkSequence is { } sequence ? new ForkPoint(parent, sequence) : null,
+                run.ModelEndpoint);
     }
 
     public async Task<RunStatus?> GetStatusAsync(Guid runId, CancellationToken cancellationToken = default)

@@ -97,8 +97,11 @@ public sealed partial class RunStore(IDbContextFactory<TraceFixDb> factory, Time
         await StepInsert.For(db).ExecuteAsync(db, steps, cancellationToken);
     }
 
-    /// <summary>Stores an episode's outcome and folds it into its run's counters in one transaction.</summary>
-    public async Task FinishEpisodeAsync(EpisodeRecord episode, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Stores an episode's outcome and folds it into its run's counters in one transaction; <paramref name="promptTokens"/>
+    /// is the prompt part of the episode's tokens.
+    /// </summary>
+    public async Task FinishEpisodeAsync(EpisodeRecord episode, long promptTokens = 0, CancellationToken cancellationToken = default)
     {
         await using var db = factory.CreateDbContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -119,7 +122,8 @@ public sealed partial class RunStore(IDbContextFactory<TraceFixDb> factory, Time
             .SetProperty(r => r.SolvedCount, r => r.SolvedCount + solved)
             .SetProperty(r => r.ScoredEpisodes, r => r.ScoredEpisodes + scored)
             .SetProperty(r => r.ScoreSum, r => r.ScoreSum + score)
-            .SetProperty(r => r.TotalTokens, r => r.TotalTokens + episode.Tokens), cancellationToken);
+            .SetProperty(r => r.TotalTokens, r => r.TotalTokens + episode.Tokens)
+            .SetProperty(r => r.PromptTokens, r => r.PromptTokens + promptTokens), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
