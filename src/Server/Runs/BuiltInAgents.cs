@@ -25,6 +25,7 @@ public static class BuiltInAgents
         AddSeedVariables(builder.Configuration);
         services.AddSettings<LlmAgentOptions>().Validate<IConfiguration>((_, c) => !Moved(c, "Agents:Llm"), MovedMessage("Llm"));
         services.AddSettings<ModelEndpointsOptions>();
+        services.AddSingleton<IValidateOptions<ModelEndpointsOptions>, ModelPriceTextValidator>();
         services.AddSingleton<ModelEndpoints>();
         services.AddSingleton(new RunAgentRegistration(
             AgentKinds.Llm,
