@@ -52,6 +52,7 @@ public sealed partial class RunStore
                 StopReason = episode.StopReason,
                 OriginalCode = episode.OriginalCode,
                 Tokens = steps.Sum(s => (long)s.PromptTokens + s.CompletionTokens),
+                PromptTokens = steps.Sum(s => (long)s.PromptTokens),
                 StartedAt = episode.StartedAt,
                 FinishedAt = episode.FinishedAt,
                 Steps = [.. steps.Select(s => s.ToRecord(id, 0))],

@@ -97,11 +97,8 @@ public sealed partial class RunStore(IDbContextFactory<TraceFixDb> factory, Time
         await StepInsert.For(db).ExecuteAsync(db, steps, cancellationToken);
     }
 
-    /// <summary>
-    /// Stores an episode's outcome and folds it into its run's counters in one transaction; <paramref name="promptTokens"/>
-    /// is the prompt part of the episode's tokens.
-    /// </summary>
-    public async Task FinishEpisodeAsync(EpisodeRecord episode, long promptTokens = 0, CancellationToken cancellationToken = default)
+    /// <summary>Stores an episode's outcome and folds it into its run's counters in one transaction.</summary>
+    public async Task FinishEpisodeAsync(EpisodeRecord episode, CancellationToken cancellationToken = default)
     {
         await using var db = factory.CreateDbContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -113,6 +110,7 @@ public sealed partial class RunStore(IDbContextFactory<TraceFixDb> factory, Time
             .SetProperty(e => e.FailureLabels, episode.FailureLabels)
             .SetProperty(e => e.StopReason, episode.StopReason)
             .SetProperty(e => e.Tokens, episode.Tokens)
+            .SetProperty(e => e.PromptTokens, episode.PromptTokens)
             .SetProperty(e => e.FinishedAt, episode.FinishedAt), cancellationToken);
         var solved = episode.Success ? 1 : 0;
         var scored = episode.FinalScore is null ? 0 : 1;
@@ -123,7 +121,7 @@ public sealed partial class RunStore(IDbContextFactory<TraceFixDb> factory, Time
             .SetProperty(r => r.ScoredEpisodes, r => r.ScoredEpisodes + scored)
             .SetProperty(r => r.ScoreSum, r => r.ScoreSum + score)
             .SetProperty(r => r.TotalTokens, r => r.TotalTokens + episode.Tokens)
-            .SetProperty(r => r.PromptTokens, r => r.PromptTokens + promptTokens), cancellationToken);
+            .SetProperty(r => r.PromptTokens, r => r.PromptTokens + episode.PromptTokens), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -33,6 +33,7 @@ public sealed class ModelCostApiTests
             var runB = await http.WaitForEndAsync(accepted.RunIds[1]);
             var list = await http.GetStringAsync("/api/runs");
             var detailText = await http.GetStringAsync($"/api/runs/{runA.Run.Id}");
+            var board = await http.GetFromJsonAsync("/api/leaderboard?agent=llm", RunsJsonContext.Default.ListLeaderboardRow);
             await app.DisposeAsyncKeepingFiles();
 
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -51,6 +52,9 @@ public sealed class ModelCostApiTests
             Assert.Equal(0.004, runA.Run.Cost!.Value, 9);
             Assert.Equal((3000L, 500L), (runB.Run.PromptTokens, runB.Run.CompletionTokens));
             Assert.Equal(0.0035, runB.Run.Cost!.Value, 9);
+            var rowA = Assert.Single(board!, r => r.Model == "model-a");
+            Assert.Equal(0.004, rowA.Cost!.Value, 9);
+            Assert.Equal(rowA.Solved == 0 ? null : 0.004 / rowA.Solved, rowA.CostPerSolved);
 
             Assert.Contains("\"name\":\"a\"", models);
             Assert.Contains("\"model\":\"model-b\"", models);

@@ -73,6 +73,9 @@ namespace TraceFix.Server.Store.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long>("PromptTokens")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("RunId")
                         .HasColumnType("uuid");
 

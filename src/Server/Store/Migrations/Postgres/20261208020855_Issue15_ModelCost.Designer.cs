@@ -12,7 +12,7 @@ using TraceFix.Server.Store;
 namespace TraceFix.Server.Store.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTraceFixDb))]
-    [Migration("20261208020310_Issue15_ModelCost")]
+    [Migration("20261208020855_Issue15_ModelCost")]
     partial class Issue15_ModelCost
     {
         /// <inheritdoc />
@@ -75,6 +75,9 @@ namespace TraceFix.Server.Store.Migrations.Postgres
                     b.Property<string>("OriginalCode")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<long>("PromptTokens")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("RunId")
                         .HasColumnType("uuid");

@@ -35,6 +35,13 @@ namespace TraceFix.Server.Store.Migrations.Postgres
                 type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "PromptTokens",
+                table: "episodes",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
         }
 
         /// <inheritdoc />
@@ -55,6 +62,10 @@ namespace TraceFix.Server.Store.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "PromptTokens",
                 table: "runs");
+
+            migrationBuilder.DropColumn(
+                name: "PromptTokens",
+                table: "episodes");
         }
     }
 }

@@ -11,7 +11,7 @@ using TraceFix.Server.Store;
 namespace TraceFix.Server.Store.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTraceFixDb))]
-    [Migration("20261208020301_Issue15_ModelCost")]
+    [Migration("20261208020841_Issue15_ModelCost")]
     partial class Issue15_ModelCost
     {
         /// <inheritdoc />
@@ -66,6 +66,9 @@ namespace TraceFix.Server.Store.Migrations.Sqlite
                     b.Property<string>("OriginalCode")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("PromptTokens")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("RunId")
                         .HasColumnType("TEXT");

@@ -35,6 +35,13 @@ namespace TraceFix.Server.Store.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "PromptTokens",
+                table: "episodes",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
         }
 
         /// <inheritdoc />
@@ -55,6 +62,10 @@ namespace TraceFix.Server.Store.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "PromptTokens",
                 table: "runs");
+
+            migrationBuilder.DropColumn(
+                name: "PromptTokens",
+                table: "episodes");
         }
     }
 }
