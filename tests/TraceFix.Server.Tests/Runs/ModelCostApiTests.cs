@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
+using Microsoft.Data.Sqlite;
 using TraceFix.Contracts.Runs;
 using TraceFix.Testing.Fakes;
 
@@ -62,6 +64,11 @@ public sealed class ModelCostApiTests
             {
                 Assert.DoesNotContain(key, text);
                 Assert.DoesNotContain(variable, text);
+            }
+            SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.EnumerateFiles(app.Directory, "*", SearchOption.AllDirectories))
+            {
+                Assert.False(Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file)).Contains(key, StringComparison.Ordinal), $"the key is in {file}");
             }
         }
         finally
