@@ -100,6 +100,30 @@ public sealed class ModelCostApiTests
         Assert.Empty(chat.Requests);
     }
 
+    [Fact]
+    public async Task ANamedEndpointThatIsDown_EndsTheEpisodeWithAnErrorStepSayingSo()
+    {
+        var closed = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        await using var app = new TraceFixApp(new Dictionary<string, string?>
+        {
+            ["TraceFix:Agents:Llm:MaxRetries"] = "0",
+            ["TraceFix:Models:down:BaseUrl"] = $"http://127.0.0.1:{port}/v1",
+            ["TraceFix:Models:down:Model"] = "model-down",
+        });
+        var http = app.CreateClient();
+
+        var runId = await http.StartAsync(new StartRunRequest("llm", Model: "down", Tasks: ["task1_easy"], MaxSteps: 3));
+        var detail = await http.WaitForEndAsync(runId);
+
+        Assert.Equal("model-down", detail.Run.Model);
+        var episode = Assert.Single(detail.Episodes);
+        Assert.Contains(episode.Steps, step => step.Error is not null);
+        Assert.Contains($"127.0.0.1:{port}", string.Join("\n", episode.Steps.Select(step => step.Error)) + episode.StopReason + detail.Run.Error);
+    }
+
     private static Dictionary<string, string?> Settings(FakeChatServer a, FakeChatServer b, string variable) => new()
     {
         ["TraceFix:Agents:Llm:MaxRetries"] = "0",
