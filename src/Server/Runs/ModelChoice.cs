@@ -53,7 +53,9 @@ public static class ModelChoice
         {
             return [one];
         }
-        errors["model"] = [Unknown(requested!, endpoints)];
+        errors["model"] = [requested is null
+            ? $"the default endpoint is not configured on this server (HF_TOKEN or API_KEY, API_BASE_URL): name one of {string.Join(", ", endpoints.All.Select(m => m.Name))}"
+            : Unknown(requested, endpoints)];
         return [];
     }
 

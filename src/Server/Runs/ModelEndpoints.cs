@@ -16,9 +16,16 @@ public sealed class ModelEndpoints(IOptions<LlmAgentOptions> llm, IOptions<Model
     /// <summary>Whether any named endpoint is configured; without, a run's model is a free model id for the default endpoint.</summary>
     public bool AnyNamed => named.Value.Count > 0;
 
+    /// <summary>
+    /// Whether <c>default</c> can be offered: always without named endpoints (as before, the agent then reports what is
+    /// missing); beside named ones only when its URL or key was set (the seed's placeholder key would only fail at run time).
+    /// </summary>
+    public bool DefaultOffered => !AnyNamed
+        || llm.Value.ApiKey != LlmAgentOptions.PlaceholderKey || llm.Value.ApiBaseUrl != LlmAgentOptions.DefaultBaseUrl;
+
     public IReadOnlyList<ModelInfo> All =>
     [
-        new(DefaultName, llm.Value.Model, llm.Value.InputPricePerMTok, llm.Value.OutputPricePerMTok),
+        .. DefaultOffered ? [new ModelInfo(DefaultName, llm.Value.Model, llm.Value.InputPricePerMTok, llm.Value.OutputPricePerMTok)] : Array.Empty<ModelInfo>(),
         .. named.Value.OrderBy(pair => pair.Key, StringComparer.Ordinal)
             .Select(pair => new ModelInfo(pair.Key, pair.Value.Model, pair.Value.InputPricePerMTok, pair.Value.OutputPricePerMTok)),
     ];
@@ -33,7 +40,7 @@ public sealed class ModelEndpoints(IOptions<LlmAgentOptions> llm, IOptions<Model
         if (string.IsNullOrWhiteSpace(requested) || string.Equals(requested, DefaultName, StringComparison.OrdinalIgnoreCase)
             || string.Equals(requested, defaults.Model, StringComparison.Ordinal))
         {
-            return new(DefaultName, defaults.Model, defaults.InputPricePerMTok, defaults.OutputPricePerMTok);
+            return !DefaultOffered ? null : new(DefaultName, defaults.Model, defaults.InputPricePerMTok, defaults.OutputPricePerMTok);
         }
         if (named.Value.TryGetValue(requested, out var endpoint))
         {

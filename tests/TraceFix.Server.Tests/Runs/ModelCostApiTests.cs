@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using TraceFix.Contracts.Runs;
+using TraceFix.Core.Agents.Llm;
 using TraceFix.Testing.Fakes;
 
 namespace TraceFix.Server.Tests.Runs;
@@ -59,6 +60,7 @@ public sealed class ModelCostApiTests
             Assert.Equal(rowA.Solved == 0 ? null : 0.004 / rowA.Solved, rowA.CostPerSolved);
 
             Assert.Contains("\"name\":\"a\"", models);
+            Assert.DoesNotContain("\"name\":\"default\"", models);
             Assert.Contains("\"model\":\"model-b\"", models);
             foreach (var text in new[] { models, raw, list, detailText })
             {
@@ -84,6 +86,8 @@ public sealed class ModelCostApiTests
     [InlineData("""{"agent":"llm","tasks":["task1_easy"],"model":"a","models":["b"]}""", "models")]
     [InlineData("""{"agent":"offline","tasks":["task1_easy"],"models":["a"]}""", "models")]
     [InlineData("""{"agent":"llm","tasks":["task1_easy"],"models":[]}""", "models")]
+    [InlineData("""{"agent":"llm","tasks":["task1_easy"]}""", "model")]
+    [InlineData("""{"agent":"llm","tasks":["task1_easy"],"models":["default","a"]}""", "models")]
     public async Task AnUnknownOrMisusedModel_IsRefused_AndNothingIsStored(string body, string field)
     {
         await using var chat = await FakeChatServer.StartAsync();
@@ -124,9 +128,12 @@ public sealed class ModelCostApiTests
         Assert.Contains($"127.0.0.1:{port}", string.Join("\n", episode.Steps.Select(step => step.Error)) + episode.StopReason + detail.Run.Error);
     }
 
+    /// <summary>Two named endpoints; the default one left unconfigured whatever the machine's HF_TOKEN, so it is not offered.</summary>
     private static Dictionary<string, string?> Settings(FakeChatServer a, FakeChatServer b, string variable) => new()
     {
         ["TraceFix:Agents:Llm:MaxRetries"] = "0",
+        ["TraceFix:Agents:Llm:ApiKey"] = LlmAgentOptions.PlaceholderKey,
+        ["TraceFix:Agents:Llm:ApiBaseUrl"] = LlmAgentOptions.DefaultBaseUrl,
         ["TraceFix:Models:a:BaseUrl"] = a.ApiBaseUrl,
         ["TraceFix:Models:a:Model"] = "model-a",
         ["TraceFix:Models:a:ApiKeyVariable"] = variable,
