@@ -21,6 +21,12 @@ public sealed class NewRunModel : IValidatableObject
 
     public List<string> Tasks { get; set; } = [];
 
+    /// <summary>Whether the server names model endpoints, so the llm agent's models are picked (<see cref="Models"/>) rather than typed.</summary>
+    public bool PickModels { get; set; }
+
+    /// <summary>The endpoints picked for the llm agent: one run each.</summary>
+    public List<string> Models { get; set; } = [];
+
     [Range(1, 50, ErrorMessage = "The step budget must be between 1 and 50.")]
     public int MaxSteps { get; set; } = 20;
 
@@ -38,7 +44,11 @@ public sealed class NewRunModel : IValidatableObject
         {
             yield return new ValidationResult("Pick at least one task, or choose a tier.", [nameof(Tasks)]);
         }
-        if (Agent == AgentKinds.Llm && string.IsNullOrWhiteSpace(Model))
+        if (Agent == AgentKinds.Llm && PickModels && Models.Count == 0)
+        {
+            yield return new ValidationResult("Pick at least one model.", [nameof(Models)]);
+        }
+        else if (Agent == AgentKinds.Llm && !PickModels && string.IsNullOrWhiteSpace(Model))
         {
             yield return new ValidationResult("Name the model the LLM agent should call.", [nameof(Model)]);
         }
@@ -50,11 +60,13 @@ public sealed class NewRunModel : IValidatableObject
 
     public StartRunRequest ToRequest() => new(
         Agent,
-        string.IsNullOrWhiteSpace(Model) ? null : Model.Trim(),
+        Agent == AgentKinds.Llm && PickModels ? (Models.Count == 1 ? Models[0] : null)
+            : string.IsNullOrWhiteSpace(Model) ? null : Model.Trim(),
         ForkFrom is null && Selection == ByTasks ? [.. Tasks] : null,
         ForkFrom is null && Selection == ByTier ? Tier : null,
         MaxSteps,
         Seed,
         Agent == AgentKinds.Replay && Guid.TryParse(ReplaySource, out var source) ? source : null,
-        ForkFrom);
+        ForkFrom,
+        Agent == AgentKinds.Llm && PickModels && Models.Count > 1 ? [.. Models] : null);
 }

@@ -42,6 +42,9 @@ public interface IRunsApi
 
     Task<IReadOnlyList<TaskSummary>> ListTasksAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The llm agent's configured endpoints (name, model id, prices).</summary>
+    Task<IReadOnlyList<ModelInfo>> ListModelsAsync(CancellationToken cancellationToken = default);
+
     Task<TaskDetail> GetTaskAsync(string name, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<LeaderboardRow>> GetLeaderboardAsync(CancellationToken cancellationToken = default);

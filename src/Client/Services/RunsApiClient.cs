@@ -90,6 +90,9 @@ public sealed class RunsApiClient(HttpClient http, OperatorKeyStore operatorKey)
     public async Task<IReadOnlyList<TaskSummary>> ListTasksAsync(CancellationToken cancellationToken = default) =>
         await GetAsync("api/tasks", Json.ListTaskSummary, cancellationToken);
 
+    public async Task<IReadOnlyList<ModelInfo>> ListModelsAsync(CancellationToken cancellationToken = default) =>
+        await GetAsync("api/models", Json.ListModelInfo, cancellationToken);
+
     public Task<TaskDetail> GetTaskAsync(string name, CancellationToken cancellationToken = default) =>
         GetAsync($"api/tasks/{Uri.EscapeDataString(name)}", Json.TaskDetail, cancellationToken);
 

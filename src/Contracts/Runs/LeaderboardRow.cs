@@ -11,4 +11,11 @@ public sealed record LeaderboardRow(
     double SolveRate,
     double MeanSteps,
     double MeanScore,
-    double MeanTokens);
+    double MeanTokens)
+{
+    /// <summary>USD of these episodes at their runs' prices; null when none of them has a price.</summary>
+    public double? Cost { get; init; }
+
+    /// <summary><see cref="Cost"/> divided by <see cref="Solved"/>; null without a price or a solved episode.</summary>
+    public double? CostPerSolved { get; init; }
+}

@@ -32,4 +32,20 @@ public sealed record RunSummary(
 
     /// <summary>The parent run and step this run forked from; null for a run that started from the task's code.</summary>
     public ForkOrigin? ForkedFrom { get; init; }
+
+    /// <summary>The llm endpoint's name the run used (<c>default</c> or a <c>TraceFix:Models</c> name); null for other agents.</summary>
+    public string? ModelEndpoint { get; init; }
+
+    /// <summary>The prices the run was started with, in USD per million tokens; null when the run has none.</summary>
+    public double? InputPricePerMTok { get; init; }
+
+    public double? OutputPricePerMTok { get; init; }
+
+    /// <summary>The prompt and completion parts of <see cref="TotalTokens"/> (finished episodes).</summary>
+    public long PromptTokens { get; init; }
+
+    public long CompletionTokens { get; init; }
+
+    /// <summary>USD for <see cref="PromptTokens"/> and <see cref="CompletionTokens"/> at the run's prices; null without prices.</summary>
+    public double? Cost { get; init; }
 }

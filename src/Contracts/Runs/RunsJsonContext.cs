@@ -16,6 +16,8 @@ namespace TraceFix.Contracts.Runs;
 [JsonSerializable(typeof(List<LeaderboardRow>))]
 [JsonSerializable(typeof(List<TaskSummary>))]
 [JsonSerializable(typeof(TaskDetail))]
+[JsonSerializable(typeof(IReadOnlyList<ModelInfo>))]
+[JsonSerializable(typeof(List<ModelInfo>))]
 [JsonSerializable(typeof(StartPlayRequest))]
 [JsonSerializable(typeof(PlaySession))]
 [JsonSerializable(typeof(PlayStepResult))]

@@ -7,11 +7,14 @@ namespace TraceFix.Contracts.Runs;
 /// easy, medium, hard or all), not both. It never carries an API key: the LLM agent's key comes from server configuration.
 /// </summary>
 /// <param name="Agent">offline, llm or replay.</param>
-/// <param name="Model">Model name for the llm agent; the server's default when omitted.</param>
+/// <param name="Model">For the llm agent: a configured endpoint's name (<c>GET /api/models</c>) or <c>default</c>; when the
+/// server names no endpoints, any model id for the default endpoint. The server's default when omitted.</param>
 /// <param name="MaxSteps">Step budget per episode, 1..50 (default 50).</param>
 /// <param name="ReplaySourceRunId">The stored run whose actions a replay re-executes (required for replay).</param>
 /// <param name="ForkFrom">Start from a stored step instead of the task's buggy code: one episode on that step's task
 /// (give no tasks or difficulty); maxSteps defaults to the parent run's.</param>
+/// <param name="Models">For the llm agent, instead of <paramref name="Model"/>: several endpoints, one run each on the same
+/// tasks and seed.</param>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record StartRunRequest(
     string Agent,
@@ -21,4 +24,5 @@ public sealed record StartRunRequest(
     int? MaxSteps = null,
     int? Seed = null,
     Guid? ReplaySourceRunId = null,
-    ForkPoint? ForkFrom = null);
+    ForkPoint? ForkFrom = null,
+    IReadOnlyList<string>? Models = null);

@@ -15,6 +15,7 @@ public static class DashboardApi
         var reads = app.MapViewerGroup("/api");
         var writes = app.MapOperatorGroup("/api");
         TasksApi.MapTasksApi(reads);
+        ModelsApi.MapModelsApi(reads);
         RunsApi.MapRunsApi(reads, writes);
         RunTransferApi.MapRunTransferApi(reads, writes);
         ShareApi.MapShareApi(reads, writes);

@@ -44,7 +44,7 @@ public static class RunsApi
                 detail: "Too many runs are waiting; try again when some have finished.");
         }
         var url = ApiResults.RunUrl(id);
-        return TypedResults.Accepted(url, new RunAccepted(id, url));
+        return TypedResults.Accepted(url, new RunAccepted(id, url) { RunIds = outcome.RunIds ?? [id] });
     }
 
     private static async Task<Results<Ok<PagedResult<RunSummary>>, ValidationProblem>> List(

@@ -24,11 +24,15 @@ public static class BuiltInAgents
 
         AddSeedVariables(builder.Configuration);
         services.AddSettings<LlmAgentOptions>().Validate<IConfiguration>((_, c) => !Moved(c, "Agents:Llm"), MovedMessage("Llm"));
+        services.AddSettings<ModelEndpointsOptions>();
+        services.AddSingleton<IValidateOptions<ModelEndpointsOptions>, ModelPriceTextValidator>();
+        services.AddSingleton<ModelEndpoints>();
         services.AddSingleton(new RunAgentRegistration(
             AgentKinds.Llm,
             (sp, requested) => requested ?? Llm(sp).Model,
-            (sp, plan, _) => ValueTask.FromResult<IAgent>(new LlmAgent(Llm(sp) with { Model = plan.Model })),
-            sp => LlmUnavailable(Llm(sp))));
+            (sp, plan, _) => ValueTask.FromResult<IAgent>(new LlmAgent(
+                sp.GetRequiredService<ModelEndpoints>().OptionsFor(plan.ModelEndpoint, plan.Model))),
+            sp => sp.GetRequiredService<ModelEndpoints>().AnyNamed ? null : LlmUnavailable(Llm(sp))));
 
         services.AddSingleton<ReplayTrajectories>();
         services.AddSingleton(new RunAgentRegistration(

@@ -105,6 +105,7 @@ public sealed class EpisodeRecorder(RunStore store, RunEvents events, TimeProvid
         episode.StopReason = stopReason;
         episode.Tokens = _steps.Sum(s => (long)s.PromptTokens + s.CompletionTokens);
         episode.FinishedAt = clock.GetUtcNow();
+        episode.PromptTokens = _steps.Sum(s => (long)s.PromptTokens);
         await store.FinishEpisodeAsync(episode, CancellationToken.None);
         await events.EpisodeFinishedAsync(episode.AsDto());
     }

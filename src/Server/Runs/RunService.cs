@@ -18,6 +18,7 @@ public sealed class RunService(
     TaskCatalog catalog,
     IRunAgentFactory agents,
     ForkSnapshots forks,
+    ModelEndpoints models,
     IOptions<RunEngineOptions> options,
     TraceFixTelemetry telemetry,
     TimeProvider clock)
@@ -29,6 +30,8 @@ public sealed class RunService(
     {
         RunPlan? source = request.ReplaySourceRunId is { } sourceId ? await store.GetPlanAsync(sourceId, cancellationToken) : null;
         var errors = StartRunValidator.Validate(request, catalog, agents, options.Value, source is not null);
+        IReadOnlyList<ModelInfo?> chosen = errors.ContainsKey("agent") || errors.ContainsKey("model")
+            ? [] : ModelChoice.Resolve(request, request.Agent.Trim(), models, errors);
         if (errors.Count > 0)
         {
             return StartRunOutcome.Invalid(errors);
@@ -58,16 +61,37 @@ public sealed class RunService(
             return StartRunOutcome.Invalid(new() { ["tasks"] = [$"at most {options.Value.MaxEpisodesPerRun} episodes per run"] });
         }
 
-        if (await store.CountQueuedAsync(cancellationToken) >= options.Value.QueueCapacity)
+        if (await store.CountQueuedAsync(cancellationToken) + chosen.Count > options.Value.QueueCapacity)
         {
             return StartRunOutcome.QueueFull();
         }
-        var run = new RunRecord
+        var ids = new List<Guid>();
+        foreach (var endpoint in chosen)
+        {
+            var run = NewRun(request, agent, endpoint, tasks, selection, maxSteps, fork);
+            await store.CreateRunAsync(run, cancellationToken);
+            ids.Add(run.Id);
+        }
+        queue.Wake();
+        telemetry.RunsQueued.Add(ids.Count);
+        foreach (var id in ids)
+        {
+            await events.RunChangedAsync(id, CancellationToken.None);
+        }
+        return StartRunOutcome.Accepted(ids);
+    }
+
+    private RunRecord NewRun(StartRunRequest request, string agent, ModelInfo? endpoint, IReadOnlyList<string> tasks, string selection,
+        int maxSteps, ForkStart? fork) =>
+        new()
         {
             Id = Guid.CreateVersion7(),
             Status = RunStatus.Queued,
             AgentKind = agent,
-            Model = agents.ModelFor(agent, string.IsNullOrWhiteSpace(request.Model) ? null : request.Model.Trim()),
+            Model = endpoint?.Model ?? agents.ModelFor(agent, string.IsNullOrWhiteSpace(request.Model) ? null : request.Model.Trim()),
+            ModelEndpoint = endpoint?.Name,
+            InputPricePerMTok = endpoint?.InputPricePerMTok,
+            OutputPricePerMTok = endpoint?.OutputPricePerMTok,
             TaskSelection = selection.Length > 2000 ? selection[..2000] : selection,
             PlannedTasks = string.Join('\n', tasks),
             PlannedEpisodes = tasks.Count,
@@ -80,12 +104,6 @@ public sealed class RunService(
             ForkStepIndex = fork?.StepIndex,
             CreatedAt = clock.GetUtcNow(),
         };
-        await store.CreateRunAsync(run, cancellationToken);
-        queue.Wake();
-        telemetry.RunsQueued.Add(1);
-        await events.RunChangedAsync(run.Id, CancellationToken.None);
-        return StartRunOutcome.Accepted(run.Id);
-    }
 
     /// <summary>Whether the fork point can be started from under this budget (the parent's when none is given); the error says why not.</summary>
     private async Task<(ForkStart? Fork, string? Error, bool NotFound)> CheckForkAsync(ForkPoint point, int? requestedMaxSteps,
@@ -220,11 +238,13 @@ public enum RunActionResult
 }
 
 /// <param name="NotFound">What the request names that does not exist (a fork's run or step).</param>
-public sealed record StartRunOutcome(Guid? RunId, Dictionary<string, string[]>? Errors, bool Full, string? NotFound = null)
+/// <param name="RunIds">Every run started (one per model), first = <paramref name="RunId"/>.</param>
+public sealed record StartRunOutcome(Guid? RunId, Dictionary<string, string[]>? Errors, bool Full, string? NotFound = null,
+    IReadOnlyList<Guid>? RunIds = null)
 {
     public static StartRunOutcome Missing(string what) => new(null, null, false, what);
 
-    public static StartRunOutcome Accepted(Guid id) => new(id, null, false);
+    public static StartRunOutcome Accepted(IReadOnlyList<Guid> ids) => new(ids[0], null, false, RunIds: ids);
 
     public static StartRunOutcome Invalid(Dictionary<string, string[]> errors) => new(null, errors, false);
 

@@ -20,6 +20,9 @@ public sealed class EpisodeRecord
     public string? StopReason { get; set; }
     public string OriginalCode { get; set; } = "";
     public long Tokens { get; set; }
+
+    /// <summary>The prompt part of <see cref="Tokens"/>, for the cost at the run's prices.</summary>
+    public long PromptTokens { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
     public List<StepRecord> Steps { get; set; } = [];

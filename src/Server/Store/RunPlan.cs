@@ -11,4 +11,5 @@ public sealed record RunPlan(
     int MaxSteps,
     int Seed,
     Guid? ReplaySourceRunId,
-    ForkPoint? ForkFrom = null);
+    ForkPoint? ForkFrom = null,
+    string? ModelEndpoint = null);

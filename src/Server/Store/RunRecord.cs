@@ -9,6 +9,14 @@ public sealed class RunRecord
     public RunStatus Status { get; set; }
     public required string AgentKind { get; set; }
     public required string Model { get; set; }
+
+    /// <summary>The llm agent's endpoint by name (<c>TraceFix:Models:{name}</c> or <c>default</c>); null for other agents.</summary>
+    public string? ModelEndpoint { get; set; }
+
+    /// <summary>The endpoint's prices when the run was accepted, in USD per million tokens; null for runs without a price.</summary>
+    public double? InputPricePerMTok { get; set; }
+
+    public double? OutputPricePerMTok { get; set; }
     public required string TaskSelection { get; set; }
 
     /// <summary>Resolved task names, in play order, separated by newlines.</summary>
@@ -36,6 +44,9 @@ public sealed class RunRecord
     public int ScoredEpisodes { get; set; }
     public double ScoreSum { get; set; }
     public long TotalTokens { get; set; }
+
+    /// <summary>The prompt part of <see cref="TotalTokens"/> (the rest are completion tokens), for the cost.</summary>
+    public long PromptTokens { get; set; }
     public string? Error { get; set; }
 
     /// <summary>The instance that plays the run (engine or manual play), while it runs.</summary>

@@ -16,6 +16,9 @@ public sealed partial class RunStore
             Status = run.Status.IsTerminal() ? run.Status : RunStatus.Interrupted,
             AgentKind = run.AgentKind,
             Model = run.Model,
+            ModelEndpoint = run.ModelEndpoint is { Length: <= 64 } endpoint ? endpoint : null,
+            InputPricePerMTok = run.InputPricePerMTok is >= 0 and <= double.MaxValue ? run.InputPricePerMTok : null,
+            OutputPricePerMTok = run.OutputPricePerMTok is >= 0 and <= double.MaxValue ? run.OutputPricePerMTok : null,
             TaskSelection = run.TaskSelection,
             PlannedTasks = string.Join('\n', episodes.Select(e => e.Episode.TaskName)),
             PlannedEpisodes = Math.Max(run.PlannedEpisodes, episodes.Count),
@@ -30,6 +33,7 @@ public sealed partial class RunStore
             ScoredEpisodes = finished.Count(e => e.Episode.FinalScore is not null),
             ScoreSum = finished.Sum(e => e.Episode.FinalScore ?? 0),
             TotalTokens = episodes.Sum(e => e.Steps.Sum(s => (long)s.PromptTokens + s.CompletionTokens)),
+            PromptTokens = episodes.Sum(e => e.Steps.Sum(s => (long)s.PromptTokens)),
             Error = run.Error,
         };
         foreach (var (episode, steps) in episodes)
@@ -48,6 +52,7 @@ public sealed partial class RunStore
                 StopReason = episode.StopReason,
                 OriginalCode = episode.OriginalCode,
                 Tokens = steps.Sum(s => (long)s.PromptTokens + s.CompletionTokens),
+                PromptTokens = steps.Sum(s => (long)s.PromptTokens),
                 StartedAt = episode.StartedAt,
                 FinishedAt = episode.FinishedAt,
                 Steps = [.. steps.Select(s => s.ToRecord(id, 0))],

@@ -22,7 +22,8 @@ public sealed partial class RunStore
         return run is null
             ? null
             : new RunPlan(run.Id, run.AgentKind, run.Model, run.PlannedTaskNames, run.MaxSteps, run.Seed, run.ReplaySourceRunId,
-                run.ParentRunId is { } parent && run.ForkSequence is { } sequence ? new ForkPoint(parent, sequence) : null);
+                run.ParentRunId is { } parent && run.ForkSequence is { } sequence ? new ForkPoint(parent, sequence) : null,
+                run.ModelEndpoint);
     }
 
     public async Task<RunStatus?> GetStatusAsync(Guid runId, CancellationToken cancellationToken = default)
@@ -138,7 +139,12 @@ public sealed partial class RunStore
         var finished = from e in db.Episodes.AsNoTracking()
                        join r in db.Runs.AsNoTracking() on e.RunId equals r.Id
                        where e.FinalScore != null
-                       select new { e.TaskName, e.Difficulty, r.AgentKind, r.Model, e.Success, e.StepCount, Score = e.FinalScore!.Value, e.Tokens };
+                       select new
+                       {
+                           e.TaskName, e.Difficulty, r.AgentKind, r.Model, e.Success, e.StepCount, Score = e.FinalScore!.Value, e.Tokens,
+                           Priced = r.InputPricePerMTok != null && r.OutputPricePerMTok != null,
+                           MicroCost = e.PromptTokens * (r.InputPricePerMTok ?? 0) + (e.Tokens - e.PromptTokens) * (r.OutputPricePerMTok ?? 0),
+                       };
         if (!string.IsNullOrWhiteSpace(agent))
         {
             finished = finished.Where(x => x.AgentKind == agent);
@@ -157,11 +163,17 @@ public sealed partial class RunStore
                 MeanSteps = g.Average(x => (double)x.StepCount),
                 MeanScore = g.Average(x => x.Score),
                 MeanTokens = g.Average(x => (double)x.Tokens),
+                Priced = g.Count(x => x.Priced),
+                MicroCost = g.Sum(x => x.MicroCost),
             })
             .ToListAsync(cancellationToken);
         return [.. groups
             .Select(g => new LeaderboardRow(g.Key.TaskName, g.Key.Difficulty, g.Key.AgentKind, g.Key.Model, g.Count, g.Solved,
-                Math.Round((double)g.Solved / g.Count, 4), Math.Round(g.MeanSteps, 2), Math.Round(g.MeanScore, 4), Math.Round(g.MeanTokens, 1)))
+                Math.Round((double)g.Solved / g.Count, 4), Math.Round(g.MeanSteps, 2), Math.Round(g.MeanScore, 4), Math.Round(g.MeanTokens, 1))
+            {
+                Cost = g.Priced == 0 ? null : Math.Round(g.MicroCost / 1_000_000d, 6),
+                CostPerSolved = g.Priced == 0 || g.Solved == 0 ? null : Math.Round(g.MicroCost / 1_000_000d / g.Solved, 6),
+            })
             .OrderBy(r => r.TaskName, StringComparer.Ordinal).ThenByDescending(r => r.SolveRate).ThenBy(r => r.MeanSteps)];
     }
 }

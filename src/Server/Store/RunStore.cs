@@ -110,6 +110,7 @@ public sealed partial class RunStore(IDbContextFactory<TraceFixDb> factory, Time
             .SetProperty(e => e.FailureLabels, episode.FailureLabels)
             .SetProperty(e => e.StopReason, episode.StopReason)
             .SetProperty(e => e.Tokens, episode.Tokens)
+            .SetProperty(e => e.PromptTokens, episode.PromptTokens)
             .SetProperty(e => e.FinishedAt, episode.FinishedAt), cancellationToken);
         var solved = episode.Success ? 1 : 0;
         var scored = episode.FinalScore is null ? 0 : 1;
@@ -119,7 +120,8 @@ public sealed partial class RunStore(IDbContextFactory<TraceFixDb> factory, Time
             .SetProperty(r => r.SolvedCount, r => r.SolvedCount + solved)
             .SetProperty(r => r.ScoredEpisodes, r => r.ScoredEpisodes + scored)
             .SetProperty(r => r.ScoreSum, r => r.ScoreSum + score)
-            .SetProperty(r => r.TotalTokens, r => r.TotalTokens + episode.Tokens), cancellationToken);
+            .SetProperty(r => r.TotalTokens, r => r.TotalTokens + episode.Tokens)
+            .SetProperty(r => r.PromptTokens, r => r.PromptTokens + episode.PromptTokens), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

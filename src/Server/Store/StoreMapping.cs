@@ -18,6 +18,12 @@ public static partial class StoreMapping
         ForkedFrom = run.ParentRunId is { } parent && run.ForkSequence is { } sequence
             ? new ForkOrigin(parent, sequence, run.ForkEpisodeIndex ?? 0, run.ForkStepIndex ?? 0)
             : null,
+        ModelEndpoint = run.ModelEndpoint,
+        InputPricePerMTok = run.InputPricePerMTok,
+        OutputPricePerMTok = run.OutputPricePerMTok,
+        PromptTokens = run.PromptTokens,
+        CompletionTokens = run.TotalTokens - run.PromptTokens,
+        Cost = TokenCost.Of(run.PromptTokens, run.TotalTokens - run.PromptTokens, run.InputPricePerMTok, run.OutputPricePerMTok),
     };
 
     public static EpisodeDto AsDto(this EpisodeRecord episode, IReadOnlyList<StepDto>? steps = null) => new(

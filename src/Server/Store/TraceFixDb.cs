@@ -32,6 +32,7 @@ public abstract class TraceFixDb(DbContextOptions options) : DbContext(options)
             run.HasKey(r => r.Id);
             run.Property(r => r.AgentKind).HasMaxLength(16);
             run.Property(r => r.Model).HasMaxLength(200);
+            run.Property(r => r.ModelEndpoint).HasMaxLength(64);
             run.Property(r => r.TaskSelection).HasMaxLength(2000);
             run.Property(r => r.ClaimedBy).HasMaxLength(64);
             run.HasIndex(r => r.CreatedAt);

@@ -117,11 +117,18 @@ internal sealed class FakeRunsApi : IRunsApi
     public Task<IReadOnlyList<TaskSummary>> ListTasksAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<TaskSummary>>(Tasks);
 
+    public List<ModelInfo> Models { get; } = [new("default", "fake-default", 0, 0)];
+
+    public Task<IReadOnlyList<ModelInfo>> ListModelsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ModelInfo>>(Models);
+
     public Task<TaskDetail> GetTaskAsync(string name, CancellationToken cancellationToken = default) =>
         Task.FromResult(new TaskDetail(name, null, "easy", "Sum of evens", "Add up the even numbers.", null, "def f():\n    return 1\n"));
 
+    public List<LeaderboardRow> Leaderboard { get; } = [];
+
     public Task<IReadOnlyList<LeaderboardRow>> GetLeaderboardAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<LeaderboardRow>>([]);
+        Task.FromResult<IReadOnlyList<LeaderboardRow>>(Leaderboard);
 
     public List<CodeAction> PlayedActions { get; } = [];
 

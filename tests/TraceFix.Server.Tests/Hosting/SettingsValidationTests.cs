@@ -23,6 +23,13 @@ public sealed class SettingsValidationTests
         { "--TraceFix:Instance:Name=two words", "TraceFix:Instance:Name may hold letters" },
         { "--TraceFix:Logging:File=sometimes", "'TraceFix:Logging:File'" },
         { "--TraceFix:Sandbox:PoolSize=many", "'TraceFix:Sandbox:PoolSize'" },
+        { "--TraceFix:Agents:Llm:InputPricePerMTok=-1", "TraceFix:Agents:Llm:InputPricePerMTok: must be 0 or more" },
+        { "--TraceFix:Models:cheap:OutputPricePerMTok=-0.5", "TraceFix:Models:cheap:OutputPricePerMTok: must be a price in USD per million tokens, 0 or more" },
+        { "--TraceFix:Models:cheap:Model=m", "TraceFix:Models:cheap:BaseUrl: is required" },
+        { "--TraceFix:Models:cheap:BaseUrl=ftp://x", "TraceFix:Models:cheap:BaseUrl: must be an absolute http or https URL" },
+        { "--TraceFix:Models:cheap:BaseUrl=http://localhost:1/v1", "TraceFix:Models:cheap:Model: is required" },
+        { "--TraceFix:Models:default:Model=m", "TraceFix:Models:default: is reserved for TraceFix:Agents:Llm" },
+        { "--TraceFix:Models:cheap:InputPricePerMTok=free", "TraceFix:Models:cheap:InputPricePerMTok: 'free' is not a number" },
         { "--Agents:Llm:ApiKey=old-place", "Agents:Llm is no longer read: move these settings to TraceFix:Agents:Llm" },
     };
 

@@ -53,6 +53,7 @@ public sealed class EndpointPolicyTests
         ["GET /api/runs/{id:guid}/export"] = Anonymous,
         ["GET /api/episodes/{id:long}"] = Anonymous,
         ["GET /api/leaderboard"] = Anonymous,
+        ["GET /api/models"] = Anonymous,
         ["GET /api/shared/{token}"] = Anonymous,
         ["GET,HEAD,OPTIONS /api/{**path}"] = Anonymous,
         // Dashboard writes.

@@ -50,6 +50,14 @@ public sealed record LlmAgentOptions : ISettingsSection
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>USD per million prompt tokens, for the run's cost.</summary>
+    [Range(0.0, double.MaxValue, ErrorMessage = "The field {0} must be 0 or more (USD per million tokens)")]
+    public double InputPricePerMTok { get; init; }
+
+    /// <summary>USD per million completion tokens.</summary>
+    [Range(0.0, double.MaxValue, ErrorMessage = "The field {0} must be 0 or more (USD per million tokens)")]
+    public double OutputPricePerMTok { get; init; }
+
     /// <summary>Three unusable answers in a row end the episode, as in the seed.</summary>
     [Range(1, 100)]
     public int ParseErrorLimit { get; init; } = 3;

@@ -73,6 +73,9 @@ namespace TraceFix.Server.Store.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long>("PromptTokens")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("RunId")
                         .HasColumnType("uuid");
 
@@ -150,6 +153,9 @@ namespace TraceFix.Server.Store.Migrations.Postgres
                     b.Property<int?>("ForkStepIndex")
                         .HasColumnType("integer");
 
+                    b.Property<double?>("InputPricePerMTok")
+                        .HasColumnType("double precision");
+
                     b.Property<long?>("LeaseExpiresAt")
                         .HasColumnType("bigint");
 
@@ -161,6 +167,13 @@ namespace TraceFix.Server.Store.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ModelEndpoint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double?>("OutputPricePerMTok")
+                        .HasColumnType("double precision");
+
                     b.Property<Guid?>("ParentRunId")
                         .HasColumnType("uuid");
 
@@ -170,6 +183,9 @@ namespace TraceFix.Server.Store.Migrations.Postgres
                     b.Property<string>("PlannedTasks")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<long>("PromptTokens")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid?>("ReplaySourceRunId")
                         .HasColumnType("uuid");

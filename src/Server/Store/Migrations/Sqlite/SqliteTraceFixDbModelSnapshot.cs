@@ -64,6 +64,9 @@ namespace TraceFix.Server.Store.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("PromptTokens")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("RunId")
                         .HasColumnType("TEXT");
 
@@ -141,6 +144,9 @@ namespace TraceFix.Server.Store.Migrations.Sqlite
                     b.Property<int?>("ForkStepIndex")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("InputPricePerMTok")
+                        .HasColumnType("REAL");
+
                     b.Property<long?>("LeaseExpiresAt")
                         .HasColumnType("INTEGER");
 
@@ -152,6 +158,13 @@ namespace TraceFix.Server.Store.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ModelEndpoint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("OutputPricePerMTok")
+                        .HasColumnType("REAL");
+
                     b.Property<Guid?>("ParentRunId")
                         .HasColumnType("TEXT");
 
@@ -161,6 +174,9 @@ namespace TraceFix.Server.Store.Migrations.Sqlite
                     b.Property<string>("PlannedTasks")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("PromptTokens")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ReplaySourceRunId")
                         .HasColumnType("TEXT");
