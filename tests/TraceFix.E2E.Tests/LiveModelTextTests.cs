@@ -40,6 +40,14 @@ public sealed class LiveModelTextTests(BrowserFixture fixture)
         await Expect(page.Locator(".run-head .badge.status-completed")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Expect(page.Locator(".live-text")).ToHaveCountAsync(0);
         await Expect(page.Locator(".step-row")).ToHaveCountAsync(3);
+
+        // The stored step's exchange with the model, on its Model tab.
+        await page.Locator(".step-row[data-step='2']").ClickAsync();
+        await page.Locator("#tab-model").ClickAsync();
+        await Expect(page.Locator(".model-exchange .exchange-summary")).ToContainTextAsync("fake-streaming-model");
+        await Expect(page.Locator(".model-exchange")).ToContainTextAsync("Observation: the run shows which tests fail");
+        await Expect(page.Locator(".model-exchange")).Not.ToContainTextAsync("sk-e2e-live-text");
+        await Screenshots.TakeAsync(page, "14-model-tab");
         Assert.Empty(errors);
     }
 }

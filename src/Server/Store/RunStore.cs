@@ -51,6 +51,8 @@ public sealed partial class RunStore(IDbContextFactory<TraceFixDb> factory, Time
     private async Task<bool> FinishRunCoreAsync(Guid runId, RunStatus status, string? error, RunStatus? expected, CancellationToken cancellationToken)
     {
         await using var db = factory.CreateDbContext();
+        // One transaction: a reader never sees the run ended while one of its episodes still says running.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var open = db.Runs.Where(r => r.Id == runId && (r.Status == RunStatus.Queued || r.Status == RunStatus.Running));
         if (expected is { } only)
@@ -66,6 +68,7 @@ public sealed partial class RunStore(IDbContextFactory<TraceFixDb> factory, Time
             await db.Episodes.Where(e => e.RunId == runId && e.Status == EpisodeStatus.Running)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, episodeStatus).SetProperty(e => e.FinishedAt, now), cancellationToken);
         }
+        await transaction.CommitAsync(cancellationToken);
         return changed;
     }
 
