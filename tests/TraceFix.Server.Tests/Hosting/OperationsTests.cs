@@ -52,6 +52,8 @@ public sealed partial class OperationsTests
         var checks = JsonDocument.Parse(body).RootElement.GetProperty("checks");
         Assert.Equal("healthy", checks.GetProperty("database").GetProperty("status").GetString());
         Assert.Equal("healthy", checks.GetProperty("sandbox").GetProperty("status").GetString());
+        // Which resource limits are in force (cgroup v2 or the watchdog) is said, as in the start-up log.
+        Assert.Contains("limits by ", checks.GetProperty("sandbox").GetProperty("description").GetString());
         Assert.Equal("unhealthy", checks.GetProperty("redis").GetProperty("status").GetString());
         Assert.DoesNotContain("redis-secret-77", body);
         Assert.Equal(HttpStatusCode.OK, openEnv.StatusCode);
