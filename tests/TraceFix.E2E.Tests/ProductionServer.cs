@@ -56,7 +56,7 @@ internal sealed partial class ProductionServer : IAsyncDisposable
     public static string BuildOutputDll()
     {
         var testBin = new DirectoryInfo(AppContext.BaseDirectory);
-        return Path.Combine(RepositoryRoot(), "src", "Server", "bin", testBin.Parent!.Name, testBin.Name, "TraceFix.Server.dll");
+        return Path.Combine(RepositoryRoot.Path, "src", "Server", "bin", testBin.Parent!.Name, testBin.Name, "TraceFix.Server.dll");
     }
 
     /// <summary>
@@ -65,7 +65,7 @@ internal sealed partial class ProductionServer : IAsyncDisposable
     /// </summary>
     public static async Task<string> PublishedDllAsync()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Path;
         var output = Path.Combine(root, "artifacts", "publish-e2e");
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -82,18 +82,6 @@ internal sealed partial class ProductionServer : IAsyncDisposable
             throw new InvalidOperationException($"dotnet publish failed ({publish.ExitCode}):\n{await stdout}{await stderr}");
         }
         return Path.Combine(output, "TraceFix.Server.dll");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TraceFix.Web.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("the repository root (TraceFix.Web.sln) was not found above the test folder");
     }
 
     public static async Task<ProductionServer> StartAsync(string serverDll)

@@ -19,15 +19,8 @@ internal static class Screenshots
 
     private static string Locate()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TraceFix.Web.sln")))
-            {
-                var folder = Path.Combine(dir.FullName, "artifacts", "screenshots");
-                Directory.CreateDirectory(folder);
-                return folder;
-            }
-        }
-        throw new InvalidOperationException("the repository root (TraceFix.Web.sln) was not found above the test folder");
+        var folder = Path.Combine(RepositoryRoot.Path, "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        return folder;
     }
 }
