@@ -10,7 +10,7 @@ namespace TraceFix.Server.Runs;
 /// <see cref="Interval"/> so that a fast model does not flood the hub or the browsers. The agent's stream never waits
 /// for the hub: pieces are collected under a lock and sent by one flush at a time.
 /// </summary>
-internal sealed class LiveTextRelay(RunEvents events, Guid runId, long episodeId, TimeProvider clock) : IAsyncDisposable
+internal sealed class LiveTextRelay(ILiveTextSource source, RunEvents events, Guid runId, long episodeId, TimeProvider clock) : IAsyncDisposable
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
@@ -18,7 +18,6 @@ internal sealed class LiveTextRelay(RunEvents events, Guid runId, long episodeId
     private readonly List<Pending> _pending = [];
     private Task _flushing = Task.CompletedTask;
     private bool _scheduled;
-    private ILiveTextSource? _source;
 
     /// <summary>Attaches the relay to the agent when it can stream; returns null when it cannot.</summary>
     public static LiveTextRelay? Attach(IAgent agent, RunEvents events, Guid runId, long episodeId, TimeProvider clock)
@@ -27,7 +26,7 @@ internal sealed class LiveTextRelay(RunEvents events, Guid runId, long episodeId
         {
             return null;
         }
-        var relay = new LiveTextRelay(events, runId, episodeId, clock) { _source = source };
+        var relay = new LiveTextRelay(source, events, runId, episodeId, clock);
         source.LiveText = relay.Add;
         return relay;
     }
@@ -80,10 +79,7 @@ internal sealed class LiveTextRelay(RunEvents events, Guid runId, long episodeId
 
     public async ValueTask DisposeAsync()
     {
-        if (_source is not null)
-        {
-            _source.LiveText = null;
-        }
+        source.LiveText = null;
         Task last;
         lock (_gate)
         {
