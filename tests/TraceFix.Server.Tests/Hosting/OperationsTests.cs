@@ -7,6 +7,7 @@ using TraceFix.Server.Tests.Runs;
 namespace TraceFix.Server.Tests.Hosting;
 
 /// <summary>Health probes and the Prometheus scrape, as an orchestrator and a monitoring system see them.</summary>
+[Collection(MetricsCollection.Name)]
 public sealed partial class OperationsTests
 {
     [Fact]
