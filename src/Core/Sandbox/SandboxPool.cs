@@ -16,6 +16,7 @@ internal sealed class SandboxPool(Func<SlotLaunch> launch, int size) : IAsyncDis
     }
 
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(20);
+    private const int StartAttempts = 3;
 
     private readonly Channel<SandboxSlot> _idle = Channel.CreateUnbounded<SandboxSlot>();
     private readonly ConcurrentDictionary<Task, byte> _background = new();
@@ -27,10 +28,29 @@ internal sealed class SandboxPool(Func<SlotLaunch> launch, int size) : IAsyncDis
 
     public async Task FillAsync(CancellationToken cancellationToken)
     {
-        var slots = await Task.WhenAll(Enumerable.Range(0, size).Select(_ => StartReadySlotAsync(cancellationToken))).ConfigureAwait(false);
+        var slots = await Task.WhenAll(Enumerable.Range(0, size).Select(_ => StartWithRetryAsync(cancellationToken))).ConfigureAwait(false);
         foreach (var slot in slots)
         {
             _idle.Writer.TryWrite(slot);
+        }
+    }
+
+    /// <summary>
+    /// Starts a slot for the start-up probe and the initial fill the way a replacement is started: a zygote that dies at
+    /// birth is tried again (a busy host starting many sandboxes at once), and only <see cref="StartAttempts"/> failures in a row make the pool unusable.
+    /// </summary>
+    public async Task<SandboxSlot> StartWithRetryAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartReadySlotAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (SandboxUnavailableException) when (attempt < StartAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

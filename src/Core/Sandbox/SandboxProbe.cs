@@ -39,7 +39,7 @@ internal static class SandboxProbe
         SandboxSlot slot;
         try
         {
-            slot = await pool.StartReadySlotAsync(cancellationToken).ConfigureAwait(false);
+            slot = await pool.StartWithRetryAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (SandboxUnavailableException e)
         {
